@@ -1,0 +1,3 @@
+using Life.SweepClient;
+
+return await CliApplication.RunAsync(args);

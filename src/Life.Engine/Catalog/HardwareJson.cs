@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using Life.Engine.Specs;
+
+namespace Life.Engine.Catalog;
+
+/// <summary>Reads a hardware JSON object (catalog entry or user file) into a <see cref="HardwareSpec"/>.</summary>
+public static class HardwareJson
+{
+    public static HardwareSpec Parse(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return Read(document.RootElement, source);
+        }
+        catch (JsonException e)
+        {
+            throw new EngineInputException($"hardware '{source}': not valid JSON ({e.Message})", e);
+        }
+    }
+
+    public static HardwareSpec Read(JsonElement root, string source)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new EngineInputException($"hardware '{source}': expected a JSON object");
+        }
+
+        var id = String(root, "id", source) ?? Path.GetFileNameWithoutExtension(source);
+        var deviceClass = ParseDeviceClass(String(root, "device_class", source), source);
+        var defaults = DeviceClassDefaults.For(deviceClass);
+        var spec = new HardwareSpec
+        {
+            Id = id,
+            Name = String(root, "name", source) ?? id,
+            DeviceClass = deviceClass,
+            Fp16Tflops = Number(root, "fp16_tflops", source) ?? Number(root, "tflops", source) ?? 0,
+            Fp8Tflops = Number(root, "fp8_tflops", source) ?? 0,
+            Int8Tops = Number(root, "int8_tops", source) ?? 0,
+            Int4Tops = Number(root, "int4_tops", source) ?? 0,
+            BandwidthGBs = Number(root, "bandwidth_gbs", source) ?? 0,
+            MemoryGB = Number(root, "memory_gb", source) ?? 0,
+            ComputeEfficiency = Number(root, "compute_efficiency", source) ?? defaults.ComputeEfficiency,
+            MemoryEfficiency = Number(root, "memory_efficiency", source) ?? defaults.MemoryEfficiency,
+            DispatchOverheadUs = Number(root, "dispatch_us", source) ?? defaults.DispatchOverheadUs,
+            PriceUsd = Number(root, "price_usd", source) ?? double.NaN,
+            PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
+            PowerW = Number(root, "power_w", source) ?? double.NaN,
+            InterconnectGBs = Number(root, "interconnect_gbs", source) ?? 0,
+        };
+        spec.Validate();
+        return spec;
+    }
+
+    public static DeviceClass ParseDeviceClass(string? text, string source) => text switch
+    {
+        null or "datacenter-gpu" => DeviceClass.DatacenterGpu,
+        "consumer-gpu" => DeviceClass.ConsumerGpu,
+        "unified-memory-gpu" => DeviceClass.UnifiedMemoryGpu,
+        "cpu" => DeviceClass.Cpu,
+        "npu" => DeviceClass.Npu,
+        _ => throw new EngineInputException(
+            $"hardware '{source}': device_class '{text}' is not one of datacenter-gpu, consumer-gpu, unified-memory-gpu, cpu, npu"),
+    };
+
+    private static string? String(JsonElement root, string name, string source)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new EngineInputException($"hardware '{source}': field '{name}' is not a string (got {value.GetRawText()})");
+    }
+
+    private static double? Number(JsonElement root, string name, string source)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return value.GetDouble();
+        }
+
+        if (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        throw new EngineInputException($"hardware '{source}': field '{name}' is not a number (got {value.GetRawText()})");
+    }
+}

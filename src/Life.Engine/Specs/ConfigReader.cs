@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Life.Engine.Specs;
+
+/// <summary>Typed, alias-aware access to a JSON config object, with errors that name the field.</summary>
+internal readonly struct ConfigReader
+{
+    private readonly JsonElement _root;
+    private readonly string _source;
+
+    public ConfigReader(JsonElement root, string source)
+    {
+        _root = root;
+        _source = source;
+    }
+
+    public int RequiredInt(params string[] names) =>
+        Int(names) ?? throw new EngineInputException($"model config '{_source}': field '{names[0]}' is missing");
+
+    public int? Int(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+            {
+                return number;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var real) && real == Math.Floor(real) && Math.Abs(real) < int.MaxValue)
+            {
+                return (int)real;
+            }
+
+            throw new EngineInputException($"model config '{_source}': field '{name}' is not an integer (got {value.GetRawText()})");
+        }
+
+        return null;
+    }
+
+    public bool? Bool(string name)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new EngineInputException($"model config '{_source}': field '{name}' is not a boolean (got {value.GetRawText()})"),
+        };
+    }
+
+    public string? String(string name)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new EngineInputException($"model config '{_source}': field '{name}' is not a string (got {value.GetRawText()})");
+    }
+
+    public List<string>? StringArray(string name)
+    {
+        if (!_root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var list = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString() ?? string.Empty : item.GetRawText());
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace Life.Engine.Specs;
+
+/// <summary>Reads a Hugging Face <c>config.json</c> into a <see cref="ModelSpec"/>.</summary>
+public static class ModelConfigParser
+{
+    // Model families whose MLP is a plain up/down projection with LayerNorm (everything else is Llama-like).
+    private static readonly HashSet<string> PlainMlpFamilies = new(StringComparer.Ordinal)
+    {
+        "gpt2", "gpt_neox", "gptj", "opt", "bloom", "falcon", "phi", "gpt_bigcode", "starcoder2",
+    };
+
+    /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names it in error messages.</summary>
+    public static ModelSpec Parse(string json, string id, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new EngineInputException($"model config '{source}': not valid JSON ({e.Message})", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new EngineInputException($"model config '{source}': expected a JSON object");
+            }
+
+            var reader = new ConfigReader(document.RootElement, source);
+            var spec = Read(reader, id);
+            spec.Validate();
+            return spec;
+        }
+    }
+
+    /// <summary>Qwen-MoE style configs give the shared expert's width instead of a count of expert-sized shared experts.</summary>
+    private static int SharedFromWidth(int width, int expertWidth) => width > 0 && expertWidth > 0 ? Math.Max(1, width / expertWidth) : 0;
+
+    private static ModelSpec Read(ConfigReader c, string id)
+    {
+        var modelType = c.String("model_type") ?? "llama";
+        var hidden = c.RequiredInt("hidden_size", "n_embd", "d_model");
+        var layers = c.RequiredInt("num_hidden_layers", "n_layer", "num_layers");
+        var heads = c.RequiredInt("num_attention_heads", "n_head");
+        var multiQuery = c.Bool("multi_query") ?? false;
+        var kvHeads = c.Int("num_key_value_heads") ?? (multiQuery ? 1 : heads);
+        var headDim = c.Int("head_dim") ?? (heads > 0 ? hidden / heads : 0);
+        var plain = PlainMlpFamilies.Contains(modelType);
+        var intermediate = c.Int("intermediate_size", "n_inner", "ffn_dim") ?? 4 * hidden;
+        var vocab = c.RequiredInt("vocab_size");
+        var isGemma = modelType.StartsWith("gemma", StringComparison.Ordinal);
+        var tie = c.Bool("tie_word_embeddings") ?? isGemma;
+        var act = c.String("hidden_activation") ?? c.String("hidden_act") ?? c.String("activation_function") ?? "silu";
+
+        var window = c.Int("sliding_window") ?? 0;
+        var useWindow = c.Bool("use_sliding_window");
+        var windowLayers = 0;
+        if (window > 0 && useWindow != false)
+        {
+            var layerTypes = c.StringArray("layer_types");
+            if (layerTypes is not null)
+            {
+                windowLayers = layerTypes.Count(t => t == "sliding_attention");
+            }
+            else if (modelType == "gemma2")
+            {
+                // Gemma-2 alternates local (sliding) and global layers, starting with a local one.
+                windowLayers = (layers + 1) / 2;
+            }
+            else
+            {
+                windowLayers = layers;
+            }
+        }
+
+        if (windowLayers == 0 || window >= (c.Int("max_position_embeddings") ?? int.MaxValue))
+        {
+            window = 0;
+            windowLayers = 0;
+        }
+
+        var experts = c.Int("num_local_experts", "n_routed_experts", "num_experts") ?? 0;
+        var expertsPerToken = experts > 0 ? c.Int("num_experts_per_tok", "experts_per_token", "top_k") ?? 2 : 0;
+        var moeIntermediate = experts > 0 ? c.Int("moe_intermediate_size") ?? intermediate : 0;
+
+        return new ModelSpec
+        {
+            Id = id,
+            ModelType = modelType,
+            HiddenSize = hidden,
+            NumLayers = layers,
+            NumHeads = heads,
+            NumKvHeads = kvHeads,
+            HeadDim = headDim,
+            IntermediateSize = intermediate,
+            VocabSize = vocab,
+            TieWordEmbeddings = tie,
+            HiddenAct = act,
+            SlidingWindow = window,
+            SlidingWindowLayers = windowLayers,
+            AttentionBias = c.Bool("attention_bias") ?? (modelType == "qwen2" || plain),
+            MlpGated = !plain,
+            Norm = plain ? NormKind.LayerNorm : NormKind.RmsNorm,
+            NormsPerLayer = modelType is "gemma2" or "gemma3" ? 4 : 2,
+            MaxPositionEmbeddings = c.Int("max_position_embeddings", "n_positions") ?? 0,
+            KvLoraRank = c.Int("kv_lora_rank") ?? 0,
+            QLoraRank = c.Int("q_lora_rank") ?? 0,
+            QkRopeHeadDim = c.Int("qk_rope_head_dim") ?? 0,
+            QkNopeHeadDim = c.Int("qk_nope_head_dim") ?? 0,
+            VHeadDim = c.Int("v_head_dim") ?? 0,
+            NumExperts = experts,
+            ExpertsPerToken = expertsPerToken,
+            MoeIntermediateSize = moeIntermediate,
+            NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size") ?? 0, moeIntermediate),
+            FirstDenseLayers = c.Int("first_k_dense_replace") ?? 0,
+            MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step") ?? 1,
+        };
+    }
+}

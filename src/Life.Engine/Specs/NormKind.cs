@@ -1,0 +1,7 @@
+namespace Life.Engine.Specs;
+
+public enum NormKind : byte
+{
+    RmsNorm = 0,
+    LayerNorm = 1,
+}

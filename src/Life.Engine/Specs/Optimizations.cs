@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Life.Engine.Specs;
+
+/// <summary>
+/// The inference optimizations of a configuration (life-model.md §3). The defaults describe a modern
+/// serving stack: 16-bit weights, activations and KV, no adapter, no chunking, full fusion, a static
+/// (paged) KV cache and serving-engine counting.
+/// </summary>
+public readonly struct Optimizations
+{
+    public Optimizations()
+    {
+        WeightBits = 16;
+        ActivationBits = 16;
+        KvBits = 16;
+        QuantGroupSize = 128;
+        Fusion = FusionLevel.Full;
+    }
+
+    /// <summary>
+    /// Bits per weight of every Linear. Integer values below 16 add an FP16 scale and zero point per
+    /// <see cref="QuantGroupSize"/> weights; fractional values (4.5 for llama.cpp Q4_0, 8.5 for Q8_0)
+    /// already include their block scales.
+    /// </summary>
+    public double WeightBits { get; init; }
+
+    /// <summary>Bits of the activations fed to Linear layers (16, 8 or 4); below 16 picks int8/int4 arithmetic.</summary>
+    public double ActivationBits { get; init; }
+
+    /// <summary>Bits per element of the KV cache.</summary>
+    public double KvBits { get; init; }
+
+    public int QuantGroupSize { get; init; }
+
+    /// <summary>LoRA rank applied to every projection of every layer; 0 for none.</summary>
+    public int LoraRank { get; init; }
+
+    public LoraMode LoraMode { get; init; }
+
+    /// <summary>Chunked-prefill chunk size in tokens; 0 processes the whole prompt in one step.</summary>
+    public int ChunkSize { get; init; }
+
+    public FusionLevel Fusion { get; init; }
+
+    public KvCacheMode KvCache { get; init; }
+
+    public CountingConvention Counting { get; init; }
+
+    /// <summary>True when weights are stored below 16 bits and dequantized on the fly.</summary>
+    public bool WeightsQuantized => WeightBits < 16;
+
+    /// <summary>Bytes per weight including quantization parameters (see <see cref="WeightBits"/>).</summary>
+    public double WeightBytesPerElement
+    {
+        get
+        {
+            var bytes = WeightBits / 8;
+            var integral = WeightBits == Math.Floor(WeightBits);
+            return WeightsQuantized && integral ? bytes + 4.0 / QuantGroupSize : bytes;
+        }
+    }
+
+    /// <summary>Throws <see cref="EngineInputException"/> naming the first impossible field.</summary>
+    public void Validate()
+    {
+        Require(WeightBits >= 1 && WeightBits <= 32, "weight_bits", WeightBits);
+        Require(ActivationBits >= 1 && ActivationBits <= 32, "act_bits", ActivationBits);
+        Require(KvBits >= 1 && KvBits <= 32, "kv_bits", KvBits);
+        Require(QuantGroupSize >= 1, "quant_group_size", QuantGroupSize);
+        Require(LoraRank >= 0, "lora_rank", LoraRank);
+        Require(ChunkSize >= 0, "chunk", ChunkSize);
+        Require(Enum.IsDefined(LoraMode), "lora_mode", (double)LoraMode);
+        Require(Enum.IsDefined(Fusion), "fusion", (double)Fusion);
+        Require(Enum.IsDefined(KvCache), "kv_cache", (double)KvCache);
+        Require(Enum.IsDefined(Counting), "counting", (double)Counting);
+    }
+
+    private static void Require(bool ok, string field, double value)
+    {
+        if (!ok)
+        {
+            throw new EngineInputException($"{field} = {value.ToString(CultureInfo.InvariantCulture)} is out of range");
+        }
+    }
+}

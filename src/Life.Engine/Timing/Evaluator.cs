@@ -1,0 +1,249 @@
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+
+namespace Life.Engine.Timing;
+
+/// <summary>
+/// Turns an <see cref="OperatorTable"/>, a device and a workload into <see cref="Metrics"/> with
+/// arithmetic only: no allocation, no strings, no LINQ. Prefill is one step (or a run of equal chunks
+/// and a remainder); decode is the run of steps from context <c>input</c> on. Within a run every
+/// operator's counts are affine in the step index (runs are split where an attention window starts
+/// to cap the keys), so each operator's time over the run is a closed-form sum
+/// (<see cref="AffineSums.SumOfMax"/>), never a loop over tokens.
+/// </summary>
+public static class Evaluator
+{
+    public static Metrics Evaluate(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode = RooflineMode.PerOperator)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rates = new RooflineRates(hardware);
+        double batch = workload.Batch;
+        var input = workload.InputTokens;
+        var output = workload.OutputTokens;
+
+        var prefill = default(PhaseTotals);
+        var chunk = table.Optimizations.ChunkSize;
+        var stepTokens = input;
+        if (chunk > 0 && chunk < input)
+        {
+            stepTokens = chunk;
+            var chunks = input / chunk;
+            EvaluateRun(table, rates, batch, new StepRun(chunk, 0, chunk, chunks), mode, decode: false, ref prefill);
+            var remainder = input - chunks * chunk;
+            if (remainder > 0)
+            {
+                EvaluateRun(table, rates, batch, new StepRun(remainder, chunks * (double)chunk, 0, 1), mode, decode: false, ref prefill);
+            }
+        }
+        else
+        {
+            EvaluateRun(table, rates, batch, new StepRun(input, 0, 0, 1), mode, decode: false, ref prefill);
+        }
+
+        if (table.HasSetup)
+        {
+            EvaluateSetup(table, rates, ref prefill);
+        }
+
+        // The first output token comes from prefill; decode steps produce the rest. With a single
+        // output token TPOT is still reported, as the one step that would follow.
+        var decodeSteps = Math.Max(output - 1, 1);
+        var decode = default(PhaseTotals);
+        EvaluateRun(table, rates, batch, new StepRun(1, input, 1, decodeSteps), mode, decode: true, ref decode);
+
+        var ttft = prefill.Seconds;
+        var tpot = decode.Seconds / decodeSteps;
+        var e2e = ttft + (output - 1) * tpot;
+        var totalTokens = batch * (input + output);
+        var throughput = totalTokens / e2e;
+
+        var kvBytes = batch * table.KvCacheBytes(input + output);
+        var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, stepTokens, input);
+        var hourly = hardware.HourlyCostUsd;
+        var roofline = prefill.RooflineSeconds + decode.RooflineSeconds;
+
+        return new Metrics
+        {
+            TtftMs = ttft * 1e3,
+            TpotMs = tpot * 1e3,
+            E2eMs = e2e * 1e3,
+            PerUserTps = 1 / tpot,
+            ThroughputTps = throughput,
+            PrefillTps = batch * input / ttft,
+            DecodeTps = batch / tpot,
+            MemoryGB = memoryBytes / 1e9,
+            Fits = memoryBytes <= hardware.MemoryGB * 1e9,
+            PrefillOps = prefill.Ops,
+            PrefillBytes = prefill.Bytes,
+            DecodeBytesPerToken = decode.FirstStepBytes / batch,
+            KvCacheGiB = kvBytes / (1024.0 * 1024 * 1024),
+            CostPerMTok = hourly / (throughput * 3600) * 1e6,
+            EnergyJPerToken = hardware.PowerW * e2e / totalTokens,
+            ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
+        };
+    }
+
+    private static void EvaluateRun(OperatorTable table, in RooflineRates rates, double batch, in StepRun run, RooflineMode mode, bool decode, ref PhaseTotals totals)
+    {
+        var windows = table.Windows;
+        if (windows.Length == 0 || run.Count == 1 || run.Stride == 0)
+        {
+            EvaluateSegment(table, rates, batch, run, 0, run.Count, mode, decode, ref totals);
+            return;
+        }
+
+        // Split the run where any window starts to cap keys: before that point keys grow with the
+        // step, after it they are constant; both sides are affine. Steps straddling the edge (a chunk
+        // partly inside the window) are evaluated one by one.
+        Span<double> cuts = stackalloc double[2 + (2 * windows.Length)];
+        var cutCount = 0;
+        cuts[cutCount++] = 0;
+        cuts[cutCount++] = run.Count;
+        foreach (var window in windows)
+        {
+            cuts[cutCount++] = Math.Clamp(LastUncapped(run, window) + 1, 0, run.Count);
+            cuts[cutCount++] = Math.Clamp(FirstCapped(run, window), 0, run.Count);
+        }
+
+        var sorted = cuts[..cutCount];
+        sorted.Sort();
+        for (var i = 0; i + 1 < sorted.Length; i++)
+        {
+            var from = (long)sorted[i];
+            var to = (long)sorted[i + 1];
+            if (to <= from)
+            {
+                continue;
+            }
+
+            if (IsAffine(run, windows, from, to))
+            {
+                EvaluateSegment(table, rates, batch, run, from, to, mode, decode, ref totals);
+            }
+            else
+            {
+                for (var step = from; step < to; step++)
+                {
+                    EvaluateSegment(table, rates, batch, run, step, step + 1, mode, decode, ref totals);
+                }
+            }
+        }
+    }
+
+    /// <summary>Last step index whose every query sees fewer keys than the window (may be negative).</summary>
+    private static double LastUncapped(in StepRun run, int window) => Math.Floor((window - run.Tokens - run.FirstPast) / run.Stride);
+
+    /// <summary>First step index whose every query already sees a full window.</summary>
+    private static double FirstCapped(in StepRun run, int window) => Math.Ceiling((window - 1 - run.FirstPast) / run.Stride);
+
+    private static bool IsAffine(in StepRun run, ReadOnlySpan<int> windows, long from, long to)
+    {
+        if (to - from <= 1)
+        {
+            return true;
+        }
+
+        foreach (var window in windows)
+        {
+            if (!(to - 1 <= LastUncapped(run, window) || from >= FirstCapped(run, window)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void EvaluateSegment(OperatorTable table, in RooflineRates rates, double batch, in StepRun run, long from, long to, RooflineMode mode, bool decode, ref PhaseTotals totals)
+    {
+        var steps = to - from;
+        var tokens = run.Tokens;
+        var pastFirst = run.FirstPast + (from * run.Stride);
+        var pastLast = run.FirstPast + ((to - 1) * run.Stride);
+        var touched = table.TouchedExperts(batch * tokens);
+        var memoryRate = rates.Memory;
+        double dispatches = 0, computeFirst = 0, computeLast = 0, memoryFirst = 0, memoryLast = 0, firstBytes = 0;
+
+        foreach (ref readonly var op in table.Operators)
+        {
+            if (op.IsSetup)
+            {
+                continue;
+            }
+
+            var keysFirst = StepShape.Keys(tokens, pastFirst, op.Window);
+            var keysLast = StepShape.Keys(tokens, pastLast, op.Window);
+            var pairsFirst = StepShape.Pairs(tokens, pastFirst, op.Window, op.FullPairs);
+            var pairsLast = StepShape.Pairs(tokens, pastLast, op.Window, op.FullPairs);
+            var expertOps = op.ExpertDequantOps * touched;
+            var expertBytes = op.ExpertWeightBytes * touched;
+            var opsFirst = op.Ops.At(batch, tokens, keysFirst, pairsFirst) + expertOps;
+            var opsLast = op.Ops.At(batch, tokens, keysLast, pairsLast) + expertOps;
+            var bytesFirst = op.BytesRead.At(batch, tokens, keysFirst, pairsFirst) + op.BytesWritten.At(batch, tokens, keysFirst, pairsFirst) + expertBytes;
+            var bytesLast = op.BytesRead.At(batch, tokens, keysLast, pairsLast) + op.BytesWritten.At(batch, tokens, keysLast, pairsLast) + expertBytes;
+
+            var computeRate = rates.Compute(op.Precision);
+            var tcFirst = opsFirst / computeRate;
+            var tcLast = opsLast / computeRate;
+            var tmFirst = bytesFirst / memoryRate;
+            var tmLast = bytesLast / memoryRate;
+            if (mode == RooflineMode.PerOperator)
+            {
+                var time = AffineSums.SumOfMax(tcFirst, tcLast, tmFirst, tmLast, steps, out var computeBound);
+                totals.Seconds += time;
+                totals.RooflineSeconds += time;
+                totals.ComputeBoundSeconds += computeBound;
+            }
+            else
+            {
+                computeFirst += tcFirst;
+                computeLast += tcLast;
+                memoryFirst += tmFirst;
+                memoryLast += tmLast;
+            }
+
+            totals.Ops += (opsFirst + opsLast) * steps / 2;
+            totals.Bytes += (bytesFirst + bytesLast) * steps / 2;
+            firstBytes += bytesFirst;
+            dispatches += op.Dispatches;
+        }
+
+        if (mode == RooflineMode.WholeModel)
+        {
+            // LIFE: decode is memory-bound by assumption; prefill takes the max of the whole-model sums.
+            double time, computeBound = 0;
+            if (decode)
+            {
+                time = (memoryFirst + memoryLast) * steps / 2;
+            }
+            else
+            {
+                time = AffineSums.SumOfMax(computeFirst, computeLast, memoryFirst, memoryLast, steps, out computeBound);
+            }
+
+            totals.Seconds += time;
+            totals.RooflineSeconds += time;
+            totals.ComputeBoundSeconds += computeBound;
+        }
+
+        if (from == 0)
+        {
+            totals.FirstStepBytes += firstBytes;
+        }
+
+        totals.Seconds += dispatches * steps * rates.DispatchSeconds;
+    }
+
+    private static void EvaluateSetup(OperatorTable table, in RooflineRates rates, ref PhaseTotals totals)
+    {
+        var setup = table.CountSetup();
+        var compute = setup.Ops / rates.Compute(Precision.Fp16);
+        var memory = setup.Bytes / rates.Memory;
+        var time = Math.Max(compute, memory);
+        totals.Seconds += time + (setup.Dispatches * rates.DispatchSeconds);
+        totals.RooflineSeconds += time;
+        totals.ComputeBoundSeconds += compute >= memory ? time : 0;
+        totals.Ops += setup.Ops;
+        totals.Bytes += setup.Bytes;
+    }
+}

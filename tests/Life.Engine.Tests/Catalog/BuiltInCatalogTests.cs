@@ -1,0 +1,98 @@
+using Life.Engine.Catalog;
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+
+namespace Life.Engine.Tests.Catalog;
+
+public sealed class BuiltInCatalogTests
+{
+    // The catalog names of shared/docs/interfaces.md ("Catalog names"): specs and checks rely on them.
+    public static TheoryData<string> HardwareIds => new()
+    {
+        "v100", "a100-40gb", "a100-80gb", "h100-sxm", "h100-pcie", "h200", "l40s", "l4", "rtx-4090", "rtx-3090", "mi300x",
+        "rx-7900-xtx", "ryzen-9-hx-370-cpu", "ryzen-ai-max-395-npu", "ryzen-ai-max-395-igpu", "m2-max", "m3-max",
+    };
+
+    public static TheoryData<string> ModelIds => new()
+    {
+        "llama-2-7b", "llama-2-13b", "llama-2-70b", "llama-3-8b", "llama-3.1-8b", "llama-3-70b", "llama-3.3-70b",
+        "mistral-7b", "qwen2.5-7b", "gemma-2-2b", "mixtral-8x7b", "deepseek-v2-lite",
+    };
+
+    [Theory]
+    [MemberData(nameof(HardwareIds))]
+    public void Every_contract_hardware_id_resolves_with_a_source_for_each_number(string id)
+    {
+        var spec = BuiltInCatalog.ResolveHardware(id);
+        var entry = BuiltInCatalog.Hardware.Single(e => e.Id == id);
+
+        Assert.Equal(id, spec.Id);
+        Assert.True(spec.Fp16Tflops > 0 && spec.BandwidthGBs > 0 && spec.MemoryGB > 0);
+        foreach (var field in new[] { "fp16_tflops", "bandwidth_gbs", "memory_gb" })
+        {
+            Assert.True(entry.Sources.TryGetValue(field, out var source) && source.Length > 0, $"{id}: no source for {field}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Every_contract_model_id_resolves_and_names_its_config_source(string id)
+    {
+        var spec = BuiltInCatalog.ResolveModel(id);
+        var entry = BuiltInCatalog.Models.Single(e => e.Id == id);
+
+        Assert.Equal(id, spec.Id);
+        Assert.StartsWith("https://huggingface.co/", entry.Sources["config.json"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Published parameter counts, in billions.
+    [InlineData("llama-2-7b", 6.74)]
+    [InlineData("llama-2-13b", 13.0)]
+    [InlineData("llama-2-70b", 69.0)]
+    [InlineData("llama-3-8b", 8.03)]
+    [InlineData("llama-3-70b", 70.6)]
+    [InlineData("mistral-7b", 7.24)]
+    [InlineData("qwen2.5-7b", 7.62)]
+    [InlineData("gemma-2-2b", 2.61)]
+    [InlineData("mixtral-8x7b", 46.7)]
+    [InlineData("deepseek-v2-lite", 15.7)]
+    public void Catalog_models_have_their_published_parameter_counts(string id, double billions)
+    {
+        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel(id), new Optimizations());
+
+        Assert.Equal(billions, table.ParameterCount / 1e9, 0.01 * billions);
+    }
+
+    [Fact]
+    public void Names_are_case_insensitive_and_aliases_resolve()
+    {
+        Assert.Equal("h100-sxm", BuiltInCatalog.ResolveHardware("H100-SXM").Id);
+        Assert.Equal("rtx-4090", BuiltInCatalog.ResolveHardware("NVIDIA GeForce RTX 4090").Id);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_bad_input_naming_it()
+    {
+        var error = Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveHardware("h900"));
+
+        Assert.Contains("unknown hardware 'h900'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveModel("llama-9-1b"));
+    }
+
+    [Fact]
+    public void A_hardware_file_with_an_impossible_number_is_rejected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-hw-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"id":"bad","fp16_tflops":100,"bandwidth_gbs":-5,"memory_gb":10}""");
+        try
+        {
+            var error = Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveHardware(path));
+            Assert.Contains("bandwidth_gbs = -5", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

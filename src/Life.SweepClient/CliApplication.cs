@@ -1,13 +1,59 @@
 using System.CommandLine;
+using Life.Engine;
+using Life.SweepClient.Commands;
 
 namespace Life.SweepClient;
 
-/// <summary>The <c>life-sweep</c> command line: builds the command tree and runs it.</summary>
+/// <summary>
+/// The <c>life-sweep</c> command line. Exit codes (interfaces.md): 0 success, 2 bad input with a
+/// one-line message naming the file, field or value at fault, 1 any other failure. Never a stack trace.
+/// </summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args)
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellation = default)
     {
-        var root = new RootCommand("LifeSweep: forecast LLM inference performance across hardware, models and optimizations.");
-        return await root.Parse(args).InvokeAsync();
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("LifeSweep: forecast LLM inference performance (TTFT, TPOT, throughput, memory, cost) across hardware, models and optimizations.")
+        {
+            PredictCommand.Create(),
+            CatalogCommand.Create(),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"life-sweep: {OneLine(parsed.Errors[0].Message)} (see --help)");
+            return BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation);
+        }
+        catch (EngineInputException e)
+        {
+            await error.WriteLineAsync($"life-sweep: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("life-sweep: cancelled");
+            return Failure;
+        }
+#pragma warning disable CA1031 // The top level turns any failure into one line and exit code 1, by contract.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"life-sweep: error: {OneLine(e.Message)}");
+            return Failure;
+        }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

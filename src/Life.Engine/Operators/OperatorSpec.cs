@@ -24,6 +24,9 @@ public readonly struct OperatorSpec
 
     public CountPolynomial BytesWritten { get; init; }
 
+    /// <summary>Bytes read plus written, summed at build time so the evaluator evaluates one polynomial for traffic.</summary>
+    public CountPolynomial Bytes { get; init; }
+
     /// <summary>Kernel launches per step.</summary>
     public double Dispatches { get; init; }
 

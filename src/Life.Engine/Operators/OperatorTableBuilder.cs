@@ -141,6 +141,7 @@ internal sealed partial class OperatorTableBuilder
             Ops = op.Ops * layers,
             BytesRead = op.BytesRead * layers,
             BytesWritten = op.BytesWritten * layers,
+            Bytes = (op.BytesRead + op.BytesWritten) * layers,
             Dispatches = op.Dispatches * layers,
             ExpertWeightBytes = op.ExpertWeightBytes * layers,
             ExpertDequantOps = op.ExpertDequantOps * layers,

@@ -157,12 +157,15 @@ public static class Evaluator
     private static void EvaluateSegment(OperatorTable table, in RooflineRates rates, double batch, in StepRun run, long from, long to, RooflineMode mode, bool decode, ref PhaseTotals totals)
     {
         var steps = to - from;
+        var single = steps == 1;
         var tokens = run.Tokens;
         var pastFirst = run.FirstPast + (from * run.Stride);
         var pastLast = run.FirstPast + ((to - 1) * run.Stride);
         var touched = table.TouchedExperts(batch * tokens);
-        var memoryRate = rates.Memory;
-        double dispatches = 0, computeFirst = 0, computeLast = 0, memoryFirst = 0, memoryLast = 0, firstBytes = 0;
+        var secondsPerByte = rates.SecondsPerByte;
+        var perOperator = mode == RooflineMode.PerOperator;
+        double dispatches = 0, computeFirst = 0, computeLast = 0, memoryFirst = 0, memoryLast = 0;
+        double time = 0, computeBound = 0, opsSum = 0, bytesSum = 0, firstBytes = 0;
 
         foreach (ref readonly var op in table.Operators)
         {
@@ -172,73 +175,75 @@ public static class Evaluator
             }
 
             var keysFirst = StepShape.Keys(tokens, pastFirst, op.Window);
-            var keysLast = StepShape.Keys(tokens, pastLast, op.Window);
             var pairsFirst = StepShape.Pairs(tokens, pastFirst, op.Window, op.FullPairs);
-            var pairsLast = StepShape.Pairs(tokens, pastLast, op.Window, op.FullPairs);
             var expertOps = op.ExpertDequantOps * touched;
             var expertBytes = op.ExpertWeightBytes * touched;
             var opsFirst = op.Ops.At(batch, tokens, keysFirst, pairsFirst) + expertOps;
-            var opsLast = op.Ops.At(batch, tokens, keysLast, pairsLast) + expertOps;
-            var bytesFirst = op.BytesRead.At(batch, tokens, keysFirst, pairsFirst) + op.BytesWritten.At(batch, tokens, keysFirst, pairsFirst) + expertBytes;
-            var bytesLast = op.BytesRead.At(batch, tokens, keysLast, pairsLast) + op.BytesWritten.At(batch, tokens, keysLast, pairsLast) + expertBytes;
-
-            var computeRate = rates.Compute(op.Precision);
-            var tcFirst = opsFirst / computeRate;
-            var tcLast = opsLast / computeRate;
-            var tmFirst = bytesFirst / memoryRate;
-            var tmLast = bytesLast / memoryRate;
-            if (mode == RooflineMode.PerOperator)
+            var bytesFirst = op.Bytes.At(batch, tokens, keysFirst, pairsFirst) + expertBytes;
+            double opsLast = opsFirst, bytesLast = bytesFirst;
+            if (!single)
             {
-                var time = AffineSums.SumOfMax(tcFirst, tcLast, tmFirst, tmLast, steps, out var computeBound);
-                totals.Seconds += time;
-                totals.RooflineSeconds += time;
-                totals.ComputeBoundSeconds += computeBound;
+                var keysLast = StepShape.Keys(tokens, pastLast, op.Window);
+                var pairsLast = StepShape.Pairs(tokens, pastLast, op.Window, op.FullPairs);
+                opsLast = op.Ops.At(batch, tokens, keysLast, pairsLast) + expertOps;
+                bytesLast = op.Bytes.At(batch, tokens, keysLast, pairsLast) + expertBytes;
+            }
+
+            var secondsPerOp = rates.SecondsPerOp(op.Precision);
+            var tcFirst = opsFirst * secondsPerOp;
+            var tmFirst = bytesFirst * secondsPerByte;
+            if (perOperator)
+            {
+                if (single)
+                {
+                    var bound = tcFirst >= tmFirst;
+                    time += bound ? tcFirst : tmFirst;
+                    computeBound += bound ? tcFirst : 0;
+                }
+                else
+                {
+                    time += AffineSums.SumOfMax(tcFirst, opsLast * secondsPerOp, tmFirst, bytesLast * secondsPerByte, steps, out var computePart);
+                    computeBound += computePart;
+                }
             }
             else
             {
                 computeFirst += tcFirst;
-                computeLast += tcLast;
+                computeLast += opsLast * secondsPerOp;
                 memoryFirst += tmFirst;
-                memoryLast += tmLast;
+                memoryLast += bytesLast * secondsPerByte;
             }
 
-            totals.Ops += (opsFirst + opsLast) * steps / 2;
-            totals.Bytes += (bytesFirst + bytesLast) * steps / 2;
+            opsSum += opsFirst + opsLast;
+            bytesSum += bytesFirst + bytesLast;
             firstBytes += bytesFirst;
             dispatches += op.Dispatches;
         }
 
-        if (mode == RooflineMode.WholeModel)
+        if (!perOperator)
         {
             // LIFE: decode is memory-bound by assumption; prefill takes the max of the whole-model sums.
-            double time, computeBound = 0;
-            if (decode)
-            {
-                time = (memoryFirst + memoryLast) * steps / 2;
-            }
-            else
-            {
-                time = AffineSums.SumOfMax(computeFirst, computeLast, memoryFirst, memoryLast, steps, out computeBound);
-            }
-
-            totals.Seconds += time;
-            totals.RooflineSeconds += time;
-            totals.ComputeBoundSeconds += computeBound;
+            time = decode
+                ? (memoryFirst + memoryLast) * steps / 2
+                : AffineSums.SumOfMax(computeFirst, computeLast, memoryFirst, memoryLast, steps, out computeBound);
         }
 
+        totals.Seconds += time + (dispatches * steps * rates.DispatchSeconds);
+        totals.RooflineSeconds += time;
+        totals.ComputeBoundSeconds += computeBound;
+        totals.Ops += opsSum * steps / 2;
+        totals.Bytes += bytesSum * steps / 2;
         if (from == 0)
         {
             totals.FirstStepBytes += firstBytes;
         }
-
-        totals.Seconds += dispatches * steps * rates.DispatchSeconds;
     }
 
     private static void EvaluateSetup(OperatorTable table, in RooflineRates rates, ref PhaseTotals totals)
     {
         var setup = table.CountSetup();
-        var compute = setup.Ops / rates.Compute(Precision.Fp16);
-        var memory = setup.Bytes / rates.Memory;
+        var compute = setup.Ops * rates.SecondsPerOp(Precision.Fp16);
+        var memory = setup.Bytes * rates.SecondsPerByte;
         var time = Math.Max(compute, memory);
         totals.Seconds += time + (setup.Dispatches * rates.DispatchSeconds);
         totals.RooflineSeconds += time;

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Life.Engine.Operators;
+using Life.SweepClient.Output;
+
+namespace Life.SweepClient.Commands;
+
+/// <summary><c>life-sweep predict</c>: one configuration, every metric.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var options = new ConfigurationOptions();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var command = new Command("predict", "Forecast one configuration: TTFT, TPOT, throughput, memory, cost.");
+        options.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var hardware = options.ReadHardware(parse);
+            var model = options.ReadModel(parse);
+            var optimizations = options.ReadOptimizations(parse);
+            var workload = options.ReadWorkload(parse);
+            var roofline = options.ReadRoofline(parse);
+            var table = OperatorTable.Build(model, optimizations);
+            var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload, roofline);
+            var prediction = new Prediction(hardware, model, optimizations, workload, roofline, metrics);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                PredictionJson.Write(output, prediction);
+            }
+            else
+            {
+                PredictionText.Write(output, prediction);
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+}

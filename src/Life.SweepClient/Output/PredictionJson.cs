@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.SweepClient.Output;
+
+/// <summary>The `predict --json` object: the configuration and every metric (interfaces.md names).</summary>
+internal static class PredictionJson
+{
+    public static void Write(TextWriter output, Prediction p)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("hardware", p.Hardware.Id);
+            json.WriteString("model", p.Model.Id);
+            json.WriteNumber("batch", p.Workload.Batch);
+            json.WriteNumber("input_tokens", p.Workload.InputTokens);
+            json.WriteNumber("output_tokens", p.Workload.OutputTokens);
+            json.WriteNumber("weight_bits", p.Optimizations.WeightBits);
+            json.WriteNumber("act_bits", p.Optimizations.ActivationBits);
+            json.WriteNumber("kv_bits", p.Optimizations.KvBits);
+            json.WriteNumber("lora_rank", p.Optimizations.LoraRank);
+            json.WriteString("lora_mode", OptionNames.Format(p.Optimizations.LoraMode));
+            json.WriteNumber("chunk", p.Optimizations.ChunkSize);
+            json.WriteString("fusion", OptionNames.Format(p.Optimizations.Fusion));
+            json.WriteString("kv_cache", OptionNames.Format(p.Optimizations.KvCache));
+            json.WriteString("counting", OptionNames.Format(p.Optimizations.Counting));
+            json.WriteString("roofline", p.Roofline == RooflineMode.WholeModel ? "whole-model" : "per-op");
+            WriteMetrics(json, p.Metrics);
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void WriteMetrics(Utf8JsonWriter json, in Metrics m)
+    {
+        json.WriteNumber("ttft_ms", m.TtftMs);
+        json.WriteNumber("tpot_ms", m.TpotMs);
+        json.WriteNumber("e2e_ms", m.E2eMs);
+        json.WriteNumber("per_user_tps", m.PerUserTps);
+        json.WriteNumber("throughput_tps", m.ThroughputTps);
+        json.WriteNumber("prefill_tps", m.PrefillTps);
+        json.WriteNumber("decode_tps", m.DecodeTps);
+        json.WriteNumber("memory_gb", m.MemoryGB);
+        json.WriteBoolean("fits", m.Fits);
+        json.WriteNumber("prefill_ops", m.PrefillOps);
+        json.WriteNumber("prefill_bytes", m.PrefillBytes);
+        json.WriteNumber("decode_bytes_per_token", m.DecodeBytesPerToken);
+        json.WriteNumber("kv_cache_gib", m.KvCacheGiB);
+        WriteNullable(json, "cost_per_mtok", m.CostPerMTok);
+        WriteNullable(json, "energy_j_per_token", m.EnergyJPerToken);
+        json.WriteNumber("compute_bound_share", m.ComputeBoundShare);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Life.Engine.Catalog;
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.SweepClient.Tests.Commands;
+
+public sealed class PredictCommandTests
+{
+    private static readonly string[] ContractFields =
+    [
+        "ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "prefill_tps", "decode_tps", "memory_gb", "fits",
+        "prefill_ops", "prefill_bytes", "decode_bytes_per_token", "kv_cache_gib",
+    ];
+
+    [Fact]
+    public async Task Json_output_has_every_contract_field_and_equals_the_engine()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--batch", "8", "--input", "2048", "--output", "256", "--weight-bits", "4", "--fusion", "flash", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        foreach (var field in ContractFields)
+        {
+            Assert.True(json.RootElement.TryGetProperty(field, out _), $"missing {field}");
+        }
+
+        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations { WeightBits = 4, Fusion = FusionLevel.Flash });
+        var expected = Evaluator.Evaluate(table, BuiltInCatalog.ResolveHardware("h100-sxm"), new Workload(8, 2048, 256));
+        Assert.Equal(expected.TtftMs, json.RootElement.GetProperty("ttft_ms").GetDouble(), 9);
+        Assert.Equal(expected.TpotMs, json.RootElement.GetProperty("tpot_ms").GetDouble(), 9);
+        Assert.Equal(expected.Fits, json.RootElement.GetProperty("fits").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Inline_hardware_and_efficiency_overrides_are_used()
+    {
+        var run = await CliRun.Of("predict", "--tflops", "100", "--bandwidth-gbs", "1000", "--memory-gb", "24", "--model", "llama-2-7b", "--output", "2", "--compute-eff", "1", "--memory-eff", "1", "--dispatch-us", "0", "--roofline", "whole-model", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+
+        // One decode step, memory-bound in the whole-model form: TPOT = its bytes / (1 × 1000 GB/s).
+        var bytes = json.RootElement.GetProperty("decode_bytes_per_token").GetDouble();
+        Assert.Equal(bytes / 1e12 * 1e3, json.RootElement.GetProperty("tpot_ms").GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("cost_per_mtok").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_table_output_names_the_configuration_and_says_whether_it_fits()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "rtx-4090", "--model", "llama-2-70b");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("llama-2-70b on rtx-4090", run.Output, StringComparison.Ordinal);
+        Assert.Contains("DOES NOT FIT", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown hardware 'h900'", "predict", "--hardware", "h900", "--model", "llama-3-8b")]
+    [InlineData("unknown model 'llama-9'", "predict", "--hardware", "h100-sxm", "--model", "llama-9")]
+    [InlineData("batch = 0", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--batch", "0")]
+    [InlineData("input tokens = -5", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "-5")]
+    [InlineData("weight_bits = 0", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--weight-bits", "0")]
+    [InlineData("'--batch'", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--batch", "many")]
+    [InlineData("'turbo'", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--fusion", "turbo")]
+    [InlineData("'--model' is required", "predict", "--hardware", "h100-sxm")]
+    [InlineData("no hardware", "predict", "--model", "llama-3-8b")]
+    [InlineData("bandwidth_gbs = -1", "predict", "--tflops", "10", "--bandwidth-gbs", "-1", "--model", "llama-3-8b")]
+    [InlineData("compute_eff = 1.5", "predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--compute-eff", "1.5")]
+    public async Task Bad_input_exits_with_two_and_one_line_naming_the_value(string message, params string[] args)
+    {
+        var run = await CliRun.Of(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_config_file_is_bad_input_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, "{\"hidden_size\": 8,");
+        try
+        {
+            var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", path);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(path, run.Error, StringComparison.Ordinal);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Life.Engine.Lens;
+
+/// <summary>
+/// Builds a <see cref="BucketProfile"/> from end-to-end runs (lens-model.md): per compiled batch, the runs
+/// with output 1 give P(b) of their input's prefill bucket, and each run with output m &gt; 1 whose decode
+/// stays inside one decode bucket k gives D(k) = (E2E_m − P) / (m − 1). Several runs of a kind are pooled
+/// (P: mean; D: total decode time over total steps). Inconsistent data is rejected, naming file, line and bucket.
+/// </summary>
+public static class BucketCalibrator
+{
+    public static BucketProfile Calibrate(IReadOnlyList<BucketMeasurement> rows, BucketLists buckets, string device, string source, string? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(buckets);
+        if (rows.Count == 0)
+        {
+            throw new EngineInputException($"{source}: no measurement rows");
+        }
+
+        var prefill = new List<PrefillBucket>();
+        var decode = new List<DecodeBucket>();
+        foreach (var batch in rows.Select(r => r.Batch).Distinct().Order())
+        {
+            var group = new BatchCalibration(batch, buckets, source);
+            foreach (var row in rows.Where(r => r.Batch == batch))
+            {
+                group.Add(row);
+            }
+
+            var (p, d) = group.Complete();
+            prefill.AddRange(p);
+            decode.AddRange(d);
+        }
+
+        return new BucketProfile(device, prefill, decode, rows, model, source);
+    }
+}

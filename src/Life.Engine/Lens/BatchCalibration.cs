@@ -12,7 +12,7 @@ internal sealed class BatchCalibration
     private readonly BucketLists _buckets;
     private readonly string _source;
     private readonly List<BucketMeasurement>[] _firstTokenRuns;
-    private readonly List<(BucketMeasurement Row, int Prefill)>[] _decodeRuns;
+    private readonly List<DecodeRun>[] _decodeRuns;
 
     public BatchCalibration(int batch, BucketLists buckets, string source)
     {
@@ -20,7 +20,7 @@ internal sealed class BatchCalibration
         _buckets = buckets;
         _source = source;
         _firstTokenRuns = [.. buckets.Prefill.Select(_ => new List<BucketMeasurement>())];
-        _decodeRuns = [.. buckets.Decode.Select(_ => new List<(BucketMeasurement, int)>())];
+        _decodeRuns = [.. buckets.Decode.Select(_ => new List<DecodeRun>())];
     }
 
     private string PrefillName => _buckets.IsShared ? "bucket" : "prefill bucket";
@@ -51,20 +51,25 @@ internal sealed class BatchCalibration
             return;
         }
 
-        // Decode steps t = 1..m−1 run at KV lengths input+1..input+m−1; all must share one decode bucket.
+        // Decode steps t = 1..m−1 run at KV lengths input+1..input+m−1.
         var first = row.InputTokens + 1L;
         var last = row.InputTokens + (long)row.OutputTokens - 1;
         var from = BatchBuckets.IndexOf(_buckets.Decode.AsSpan(), first);
         var to = BatchBuckets.IndexOf(_buckets.Decode.AsSpan(), last);
-        if (_buckets.IsShared ? last > bucket : from < 0 || from != to)
+        if (_buckets.IsShared && last > bucket)
         {
-            var home = _buckets.IsShared ? bucket : from < 0 ? _buckets.Decode[^1] : _buckets.Decode[from];
             throw new EngineInputException(Invariant(
-                $"{at}: {DecodeName} {home}{Of}: the run at input {row.InputTokens} with output {row.OutputTokens} decodes up to KV length {last}, leaving the bucket; choose input + output − 1 ≤ {home}"));
+                $"{at}: bucket {bucket}{Of}: the run at input {row.InputTokens} with output {row.OutputTokens} decodes up to KV length {last}, leaving the bucket; choose input + output − 1 ≤ {bucket}"));
         }
 
-        CheckBucketColumn(row, bucket, _buckets.Decode[from]);
-        _decodeRuns[from].Add((row, prefill));
+        if (to < 0)
+        {
+            throw new EngineInputException(Invariant(
+                $"{at}: decode bucket {_buckets.Decode[^1]}{Of}: the run at input {row.InputTokens} with output {row.OutputTokens} decodes up to KV length {last}, outside every decode bucket"));
+        }
+
+        CheckBucketColumn(row, bucket, _buckets.Decode[to]);
+        _decodeRuns[to].Add(new DecodeRun(row, prefill, from));
     }
 
     /// <summary>P for every prefill bucket, then D for every decode bucket; throws naming the first bucket that lacks runs.</summary>
@@ -99,34 +104,50 @@ internal sealed class BatchCalibration
         var decode = new List<DecodeBucket>();
         for (var k = 0; k < _decodeRuns.Length; k++)
         {
-            decode.Add(Decode(k, prefillMs));
+            decode.Add(Decode(k, prefillMs, decode));
         }
 
         return (prefill, decode);
     }
 
-    private DecodeBucket Decode(int k, double[] prefillMs)
+    /// <summary>
+    /// D(k) from the runs whose last step falls in decode bucket k. A run that started in lower decode buckets
+    /// (possible only with separate lists) has those steps subtracted at the D already derived for them, which
+    /// is why buckets are solved in ascending order.
+    /// </summary>
+    private DecodeBucket Decode(int k, double[] prefillMs, List<DecodeBucket> lower)
     {
         var runs = _decodeRuns[k];
         if (runs.Count == 0)
         {
             throw new EngineInputException(Invariant(
-                $"{_source}: decode bucket {_buckets.Decode[k]}{Of}: no run with output > 1 decodes inside it, so D is unknown"));
+                $"{_source}: decode bucket {_buckets.Decode[k]}{Of}: no run with output > 1 ends its decode inside it, so D is unknown"));
         }
 
         double decodeMs = 0, steps = 0;
-        foreach (var (row, prefill) in runs)
+        foreach (var run in runs)
         {
-            var p = prefillMs[prefill];
-            var step = (row.E2eMs - p) / (row.OutputTokens - 1);
-            if (!(step > 0))
+            var row = run.Row;
+            var p = prefillMs[run.Prefill];
+            var time = row.E2eMs - p;
+            var from = row.InputTokens + 1L;
+            for (var j = run.FirstDecode; j < k; j++)
             {
-                throw new EngineInputException(Invariant(
-                    $"{Location(row)}: {DecodeName} {_buckets.Decode[k]}{Of}: derived decode step time {step:0.####} ms is not positive (E2E {row.E2eMs} ms at output {row.OutputTokens} vs P = {p:0.####} ms at output 1)"));
+                time -= (_buckets.Decode[j] - from + 1) * lower[j].StepMs;
+                from = _buckets.Decode[j] + 1L;
             }
 
-            decodeMs += row.E2eMs - p;
-            steps += row.OutputTokens - 1;
+            var inside = row.InputTokens + (long)row.OutputTokens - from;
+            var step = time / inside;
+            if (!(step > 0))
+            {
+                var earlier = run.FirstDecode < k ? Invariant($" after {row.E2eMs - p - time:0.####} ms in lower decode buckets") : string.Empty;
+                throw new EngineInputException(Invariant(
+                    $"{Location(row)}: {DecodeName} {_buckets.Decode[k]}{Of}: derived decode step time {step:0.####} ms is not positive (E2E {row.E2eMs} ms at output {row.OutputTokens} vs P = {p:0.####} ms at output 1{earlier})"));
+            }
+
+            decodeMs += time;
+            steps += inside;
         }
 
         return new DecodeBucket(_batch, _buckets.Decode[k], decodeMs / steps, runs.Count);

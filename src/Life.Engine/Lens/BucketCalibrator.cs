@@ -2,9 +2,12 @@ namespace Life.Engine.Lens;
 
 /// <summary>
 /// Builds a <see cref="BucketProfile"/> from end-to-end runs (lens-model.md): per compiled batch, the runs
-/// with output 1 give P(b) of their input's prefill bucket, and each run with output m &gt; 1 whose decode
-/// stays inside one decode bucket k gives D(k) = (E2E_m − P) / (m − 1). Several runs of a kind are pooled
-/// (P: mean; D: total decode time over total steps). Inconsistent data is rejected, naming file, line and bucket.
+/// with output 1 give P(b) of their input's prefill bucket, and each run with output m &gt; 1 gives D of the
+/// decode bucket it decodes in, D = (E2E_m − P) / (m − 1). With one list for both phases a run must decode
+/// inside its input's bucket (input + m − 1 ≤ B_b). With separate lists a run may start in lower decode
+/// buckets, whose steps are subtracted at their already derived D: decode buckets above the largest prefill
+/// bucket can only be reached that way. Several runs of a kind are pooled (P: mean; D: total decode time
+/// over total steps). Inconsistent data is rejected, naming file, line and bucket.
 /// </summary>
 public static class BucketCalibrator
 {

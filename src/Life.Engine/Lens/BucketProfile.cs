@@ -165,6 +165,7 @@ public sealed class BucketProfile
         var c = CultureInfo.InvariantCulture;
         if (failure == PredictionFailure.InvalidWorkload)
         {
+            // Throws with the workload's own message (the same one `predict` gives).
             new Workload(batch, input, output).Validate();
         }
 

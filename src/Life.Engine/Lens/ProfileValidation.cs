@@ -28,12 +28,13 @@ internal static class ProfileValidation
 
         var batches = prefill.Select(b => b.Batch).Distinct().ToArray();
         var decodeBatches = decode.Select(b => b.Batch).Distinct().ToArray();
-        if (batches.Length > 1 && batches[0] == 0 || decodeBatches.Length > 1 && decodeBatches[0] == 0)
+        var all = batches.Union(decodeBatches).ToArray();
+        if (all.Length > 1 && all.Contains(0))
         {
             throw new EngineInputException($"{where}: give a batch on every bucket or on none");
         }
 
-        foreach (var batch in batches.Union(decodeBatches))
+        foreach (var batch in all)
         {
             if (!batches.Contains(batch) || !decodeBatches.Contains(batch))
             {

@@ -9,12 +9,16 @@ public sealed class BucketCompositionPropertyTests
 {
     private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(500);
 
+    /// <summary>One list for both phases, or (half the time) separate prefill and decode lists.</summary>
     private static Gen<BucketProfile> ProfileGen =>
         from count in Gen.Choose(1, 6)
         from widths in Gen.ArrayOf(Gen.Choose(1, 700), count)
+        from separate in Gen.Elements(false, true)
+        from decodeCount in Gen.Choose(1, 8)
+        from decodeWidths in Gen.ArrayOf(Gen.Choose(1, 900), decodeCount)
         from prefill in Gen.ArrayOf(Gen.Choose(1, 5000), count)
-        from decode in Gen.ArrayOf(Gen.Choose(1, 500), count)
-        select Build(widths, prefill, decode);
+        from decode in Gen.ArrayOf(Gen.Choose(1, 500), separate ? decodeCount : count)
+        select Build(widths, separate ? decodeWidths : widths, prefill, decode);
 
     [Fact]
     public void The_closed_form_equals_the_sum_over_every_decode_step()
@@ -82,17 +86,21 @@ public sealed class BucketCompositionPropertyTests
     }
 
     /// <summary>Bucket lengths from widths; P and D made non-decreasing so the monotonicity property holds.</summary>
-    private static BucketProfile Build(int[] widths, int[] prefill, int[] decode)
+    private static BucketProfile Build(int[] prefillWidths, int[] decodeWidths, int[] prefill, int[] decode)
     {
         Array.Sort(prefill);
         Array.Sort(decode);
-        var length = 0;
         var p = new List<PrefillBucket>();
         var d = new List<DecodeBucket>();
-        for (var i = 0; i < widths.Length; i++)
+        for (int i = 0, length = 0; i < prefillWidths.Length; i++)
         {
-            length += widths[i];
+            length += prefillWidths[i];
             p.Add(new PrefillBucket(1, length, prefill[i] / 8.0));
+        }
+
+        for (int i = 0, length = 0; i < decodeWidths.Length; i++)
+        {
+            length += decodeWidths[i];
             d.Add(new DecodeBucket(1, length, decode[i] / 16.0));
         }
 

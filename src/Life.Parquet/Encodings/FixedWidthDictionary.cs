@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Life.Parquet.Encodings;
 
@@ -17,6 +19,13 @@ internal sealed class FixedWidthDictionary
     private ulong[] _entries = new ulong[128];
     private int _count;
 
+    private enum Outcome
+    {
+        Done,
+        Full,
+        Abandoned,
+    }
+
     public int Count => _count;
 
     public ReadOnlySpan<ulong> Entries => _entries.AsSpan(0, _count);
@@ -30,103 +39,158 @@ internal sealed class FixedWidthDictionary
     public bool TryEncode<T>(ReadOnlySpan<T> values, ReadOnlySpan<bool> validity, Span<int> ids, int maxEntries)
         where T : unmanaged
     {
-        Reset();
-        var mask = _slots.Length - 1;
+        if (_count > 0)
+        {
+            Array.Clear(_slots);
+            _count = 0;
+        }
+
+        var position = 0;
         var written = 0;
-        for (var i = 0; i < values.Length; i++)
+        while (true)
+        {
+            var outcome = Unsafe.SizeOf<T>() == 8
+                ? Encode(MemoryMarshal.Cast<T, ulong>(values), validity, ids, maxEntries, ref position, ref written)
+                : Encode(MemoryMarshal.Cast<T, uint>(values), validity, ids, maxEntries, ref position, ref written);
+            switch (outcome)
+            {
+                case Outcome.Done:
+                    return true;
+                case Outcome.Abandoned:
+                    return false;
+                default:
+                    Grow();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fibonacci hashing (top bits of key × 2^64/φ) after folding the high half down: doubles
+    /// that differ only in exponent or top mantissa bits would otherwise all land on slots whose
+    /// low bits are zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(ulong key, int shift) => (int)(((key ^ (key >> 29)) * 0x9E3779B97F4A7C15UL) >> shift);
+
+    /// <summary>
+    /// The hot loop, free of calls so that its state stays in registers. Stops with
+    /// <see cref="Outcome.Full"/> before adding an entry the table has no room for; the caller
+    /// grows the table and calls again from the same position.
+    /// </summary>
+    private Outcome Encode<TKey>(ReadOnlySpan<TKey> keys, ReadOnlySpan<bool> validity, Span<int> ids, int maxEntries, ref int position, ref int written)
+        where TKey : unmanaged, IBinaryInteger<TKey>
+    {
+        var slots = _slots;
+        var entries = _entries;
+        var mask = slots.Length - 1;
+        var shift = 64 - BitOperations.Log2((uint)slots.Length);
+        var capacity = Math.Min(entries.Length, slots.Length / 2);
+        var count = _count;
+        var output = written;
+        var previousKey = 0UL;
+        var previousId = -1;
+        var probed = written >= ProbeValues;
+        var outcome = Outcome.Done;
+        int i;
+        for (i = position; i < keys.Length; i++)
         {
             if (!validity.IsEmpty && !validity[i])
             {
                 continue;
             }
 
-            var key = Bits(values[i]);
-            var slot = (int)Mix(key) & mask;
+            var key = ulong.CreateTruncating(keys[i]);
             int id;
-            while (true)
+            if (key == previousKey && previousId >= 0)
             {
-                var stored = _slots[slot];
-                if (stored == 0)
+                // Sweep columns come in runs (odometer order): a repeat skips the hash, and
+                // without nulls the rest of a long run is found and filled vectorised.
+                id = previousId;
+                if (validity.IsEmpty && i + 8 < keys.Length && keys[i + 8] == keys[i])
                 {
-                    if (_count >= maxEntries)
+                    var rest = keys[(i + 1)..].IndexOfAnyExcept(keys[i]);
+                    var extra = rest < 0 ? keys.Length - i - 1 : rest;
+                    ids.Slice(output, extra).Fill(id);
+                    output += extra;
+                    i += extra;
+                }
+            }
+            else
+            {
+                var slot = Slot(key, shift);
+                while (true)
+                {
+                    var stored = slots[slot];
+                    if (stored == 0)
                     {
-                        return false;
+                        if (count == capacity || count == maxEntries)
+                        {
+                            outcome = count == maxEntries ? Outcome.Abandoned : Outcome.Full;
+                            id = -1;
+                            break;
+                        }
+
+                        entries[count] = key;
+                        slots[slot] = ++count;
+                        id = count - 1;
+                        break;
                     }
 
-                    id = Add(key);
-                    _slots[slot] = id + 1;
-                    if (_count * 2 > _slots.Length)
+                    if (entries[stored - 1] == key)
                     {
-                        Grow();
-                        mask = _slots.Length - 1;
+                        id = stored - 1;
+                        break;
                     }
 
+                    slot = (slot + 1) & mask;
+                }
+
+                if (id < 0)
+                {
                     break;
                 }
 
-                if (_entries[stored - 1] == key)
+                previousKey = key;
+                previousId = id;
+            }
+
+            ids[output++] = id;
+            if (!probed && output >= ProbeValues)
+            {
+                probed = true;
+                if (count * 2 > ProbeValues)
                 {
-                    id = stored - 1;
+                    outcome = Outcome.Abandoned;
                     break;
                 }
-
-                slot = (slot + 1) & mask;
-            }
-
-            ids[written++] = id;
-            if (written == ProbeValues && _count * 2 > ProbeValues)
-            {
-                return false;
             }
         }
 
-        return true;
+        _count = count;
+        position = i;
+        written = output;
+        return outcome;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bits<T>(T value)
-        where T : unmanaged =>
-        Unsafe.SizeOf<T>() == 8 ? Unsafe.As<T, ulong>(ref value) : Unsafe.As<T, uint>(ref value);
-
-    /// <summary>murmur3's 64-bit finaliser: every key bit reaches the low bits used as the slot.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong key)
-    {
-        key ^= key >> 33;
-        key *= 0xFF51AFD7ED558CCDUL;
-        key ^= key >> 33;
-        key *= 0xC4CEB9FE1A85EC53UL;
-        key ^= key >> 33;
-        return key;
-    }
-
-    private void Reset()
-    {
-        if (_count > 0)
-        {
-            Array.Clear(_slots);
-            _count = 0;
-        }
-    }
-
-    private int Add(ulong key)
+    private void Grow()
     {
         if (_count == _entries.Length)
         {
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
-        _entries[_count] = key;
-        return _count++;
-    }
+        if (_count * 2 < _slots.Length)
+        {
+            return;
+        }
 
-    private void Grow()
-    {
         var slots = new int[_slots.Length * 2];
         var mask = slots.Length - 1;
+        var shift = 64 - BitOperations.Log2((uint)slots.Length);
         for (var id = 0; id < _count; id++)
         {
-            var slot = (int)Mix(_entries[id]) & mask;
+            var slot = Slot(_entries[id], shift);
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;

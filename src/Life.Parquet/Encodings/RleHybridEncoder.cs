@@ -1,36 +1,21 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Life.Parquet.IO;
 
 namespace Life.Parquet.Encodings;
 
 /// <summary>
 /// The RLE / bit-packing hybrid (Parquet encoding RLE = 3) used for definition levels and
-/// dictionary indices. Follows parquet-java's <c>RunLengthBitPackingHybridEncoder</c>: values are
-/// buffered in groups of eight; a value repeated eight times from a group boundary becomes an RLE
-/// run, everything else is bit-packed in runs of up to 63 groups (so the run header fits the
-/// one byte reserved for it). No length prefix is written here; callers add one where the format
-/// requires it.
+/// dictionary indices. A run of at least eight equal values becomes an RLE run; everything else
+/// is bit-packed. Bit-packed runs hold whole groups of eight, so a long run that starts inside a
+/// group lends its first values to complete that group. Only the final group of the input is
+/// padded with zeros (readers stop at the page's value count). No length prefix is written
+/// here; callers add one where the format requires it.
 /// </summary>
-internal ref struct RleHybridEncoder
+internal static class RleHybridEncoder
 {
-    private const int MaxGroupsPerBitPackedRun = 63;
-
-    private readonly ByteBuffer _output;
-    private readonly int _bitWidth;
-    private EightValues _buffered;
-    private int _bufferedCount;
-    private uint _previous;
-    private int _repeatCount;
-    private int _groupCount;
-    private int _runHeaderPosition;
-
-    private RleHybridEncoder(ByteBuffer output, int bitWidth)
-    {
-        _output = output;
-        _bitWidth = bitWidth;
-        _runHeaderPosition = -1;
-    }
+    private const int MinRleRun = 8;
 
     /// <summary>Appends the encoding of <paramref name="values"/>, each below 2^<paramref name="bitWidth"/>.</summary>
     public static void Encode<T>(ReadOnlySpan<T> values, int bitWidth, ByteBuffer output)
@@ -41,151 +26,119 @@ internal ref struct RleHybridEncoder
             throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "Bit width must be 1..32.");
         }
 
-        var encoder = new RleHybridEncoder(output, bitWidth);
+        var literalStart = 0;
         var i = 0;
         while (i < values.Length)
         {
-            var value = uint.CreateTruncating(values[i]);
-            if (value == encoder._previous)
+            // Values that differ from their successor can only be literals: skip them in bulk.
+            i = NextRepeat(values, i);
+            if (i >= values.Length)
             {
-                encoder._repeatCount++;
-                if (encoder._repeatCount >= 8)
+                break;
+            }
+
+            var value = values[i];
+            var runEnd = i + 1;
+            while (runEnd < values.Length && values[runEnd] == value)
+            {
+                runEnd++;
+                if (runEnd - i == 16)
                 {
-                    // Inside an RLE run: swallow the rest of the run in one vectorised scan.
-                    var rest = values[(i + 1)..];
-                    var next = rest.IndexOfAnyExcept(values[i]);
-                    var extra = next < 0 ? rest.Length : next;
-                    encoder._repeatCount += extra;
-                    i += 1 + extra;
-                    continue;
+                    // A long run: finish the scan vectorised.
+                    var next = values[runEnd..].IndexOfAnyExcept(value);
+                    runEnd = next < 0 ? values.Length : runEnd + next;
+                    break;
                 }
             }
-            else
-            {
-                if (encoder._repeatCount >= 8)
-                {
-                    encoder.WriteRleRun();
-                }
 
-                encoder._repeatCount = 1;
-                encoder._previous = value;
+            var pad = (8 - ((i - literalStart) & 7)) & 7;
+            if (runEnd - i - pad >= MinRleRun)
+            {
+                WriteBitPacked(values[literalStart..(i + pad)], bitWidth, output);
+                WriteRle(uint.CreateTruncating(value), runEnd - i - pad, bitWidth, output);
+                literalStart = runEnd;
             }
 
-            encoder._buffered[encoder._bufferedCount++] = value;
-            if (encoder._bufferedCount == 8)
-            {
-                encoder.WriteOrAppendBitPackedGroup();
-            }
-
-            i++;
+            i = runEnd;
         }
 
-        encoder.Finish();
+        WriteBitPacked(values[literalStart..], bitWidth, output);
     }
 
     /// <summary>Bits needed for the largest of <paramref name="valueCount"/> distinct ids (at least 1).</summary>
     public static int BitWidthFor(int valueCount) =>
         valueCount <= 2 ? 1 : 32 - BitOperations.LeadingZeroCount((uint)(valueCount - 1));
 
-    private void Finish()
+    /// <summary>The first index at or after <paramref name="start"/> whose value equals the next one.</summary>
+    private static int NextRepeat<T>(ReadOnlySpan<T> values, int start)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (_repeatCount >= 8)
+        var last = values.Length - 1;
+        var i = start;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
-            WriteRleRun();
-        }
-        else if (_bufferedCount > 0)
-        {
-            // Pad the last group with zeros; readers stop at the page's value count.
-            for (var j = _bufferedCount; j < 8; j++)
+            ref var origin = ref MemoryMarshal.GetReference(values);
+            while (i + Vector<T>.Count <= last)
             {
-                _buffered[j] = 0;
+                var current = Vector.LoadUnsafe(ref origin, (nuint)i);
+                var following = Vector.LoadUnsafe(ref origin, (nuint)(i + 1));
+                if (Vector.EqualsAny(current, following))
+                {
+                    break;
+                }
+
+                i += Vector<T>.Count;
             }
+        }
 
-            WriteOrAppendBitPackedGroup();
-            EndBitPackedRun();
-        }
-        else
+        while (i < last && values[i] != values[i + 1])
         {
-            EndBitPackedRun();
+            i++;
         }
+
+        return i < last ? i : values.Length;
     }
 
-    private void WriteRleRun()
+    private static void WriteRle(uint value, int count, int bitWidth, ByteBuffer output)
     {
-        EndBitPackedRun();
-        _output.WriteVarUInt64((ulong)_repeatCount << 1);
-        var byteWidth = (_bitWidth + 7) >> 3;
-        var span = _output.GetSpan(4);
-        BinaryPrimitives.WriteUInt32LittleEndian(span, _previous);
-        _output.Advance(byteWidth);
-        _repeatCount = 0;
-        _bufferedCount = 0;
+        output.WriteVarUInt64((ulong)count << 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(output.GetSpan(4), value);
+        output.Advance((bitWidth + 7) >> 3);
     }
 
-    private void WriteOrAppendBitPackedGroup()
+    /// <summary>One bit-packed run: header, then the values LSB-first, the last group zero-padded.</summary>
+    private static void WriteBitPacked<T>(ReadOnlySpan<T> values, int bitWidth, ByteBuffer output)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (_groupCount >= MaxGroupsPerBitPackedRun)
-        {
-            EndBitPackedRun();
-        }
-
-        if (_runHeaderPosition < 0)
-        {
-            _runHeaderPosition = _output.Length;
-            _output.WriteByte(0);
-        }
-
-        PackGroup();
-        _bufferedCount = 0;
-        _repeatCount = 0;
-        _groupCount++;
-    }
-
-    private void EndBitPackedRun()
-    {
-        if (_runHeaderPosition < 0)
+        if (values.IsEmpty)
         {
             return;
         }
 
-        _output.SetByte(_runHeaderPosition, (byte)((_groupCount << 1) | 1));
-        _runHeaderPosition = -1;
-        _groupCount = 0;
-    }
+        var groups = (values.Length + 7) >> 3;
+        output.WriteVarUInt64(((ulong)groups << 1) | 1);
+        var byteCount = groups * bitWidth;
 
-    /// <summary>Packs the eight buffered values LSB-first into exactly <c>bitWidth</c> bytes.</summary>
-    private void PackGroup()
-    {
-        var width = _bitWidth;
-        if (width <= 8)
-        {
-            ulong packed = 0;
-            for (var j = 0; j < 8; j++)
-            {
-                packed |= (ulong)_buffered[j] << (j * width);
-            }
-
-            BinaryPrimitives.WriteUInt64LittleEndian(_output.GetSpan(8), packed);
-            _output.Advance(width);
-            return;
-        }
-
-        var span = _output.GetSpan(width);
+        // Spare bytes for the final 8-byte flush of the accumulator.
+        var span = output.GetSpan(byteCount + 8);
         var position = 0;
         ulong accumulator = 0;
         var bits = 0;
-        for (var j = 0; j < 8; j++)
+        foreach (var value in values)
         {
-            accumulator |= (ulong)_buffered[j] << bits;
-            bits += width;
-            while (bits >= 8)
+            accumulator |= (ulong)uint.CreateTruncating(value) << bits;
+            bits += bitWidth;
+            if (bits >= 32)
             {
-                span[position++] = (byte)accumulator;
-                accumulator >>= 8;
-                bits -= 8;
+                BinaryPrimitives.WriteUInt32LittleEndian(span[position..], (uint)accumulator);
+                position += 4;
+                accumulator >>= 32;
+                bits -= 32;
             }
         }
 
-        _output.Advance(width);
+        // Zero padding of the last group is implicit: the remaining accumulator bits are zero.
+        BinaryPrimitives.WriteUInt64LittleEndian(span[position..], accumulator);
+        output.Advance(byteCount);
     }
 }

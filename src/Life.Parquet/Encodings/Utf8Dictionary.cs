@@ -17,6 +17,7 @@ internal sealed class Utf8Dictionary : IDisposable
     private readonly Dictionary<string, int> _lookup = new(StringComparer.Ordinal);
     private int[] _offsets = new int[129];
     private int[] _remap = [];
+    private int[] _firstUse = [];
     private int _count;
 
     public int Count => _count;
@@ -77,10 +78,14 @@ internal sealed class Utf8Dictionary : IDisposable
         if (_remap.Length < dictionary.Length)
         {
             _remap = new int[Math.Max(dictionary.Length, _remap.Length * 2)];
+            _firstUse = new int[_remap.Length];
         }
 
+        // Pass 1, per row and free of calls: number the caller's entries in order of first use.
         var remap = _remap.AsSpan(0, dictionary.Length);
+        var firstUse = _firstUse.AsSpan(0, dictionary.Length);
         remap.Fill(-1);
+        var used = 0;
         var written = 0;
         foreach (var index in indices)
         {
@@ -92,19 +97,26 @@ internal sealed class Utf8Dictionary : IDisposable
             var id = remap[index];
             if (id < 0)
             {
-                if (_count >= maxEntries)
-                {
-                    return false;
-                }
-
-                id = remap[index] = Add(dictionary[index]);
-                if (PlainSize > maxBytes)
-                {
-                    return false;
-                }
+                id = remap[index] = used;
+                firstUse[used++] = index;
             }
 
             ids[written++] = id;
+        }
+
+        // Pass 2, per used entry: the strings themselves.
+        if (used > maxEntries)
+        {
+            return false;
+        }
+
+        foreach (var index in firstUse[..used])
+        {
+            Add(dictionary[index]);
+            if (PlainSize > maxBytes)
+            {
+                return false;
+            }
         }
 
         return true;

@@ -18,9 +18,9 @@ internal static class StatisticsBuilder
         bool found;
         T min, max;
         long nanCount;
-        if (nullCount == 0 && !(isFloat && ContainsNaN(values)))
+        if (nullCount == 0 && TryMinMaxWithoutNaN(values, out min, out max))
         {
-            found = MinMaxDense(values, out min, out max);
+            found = !values.IsEmpty;
             nanCount = 0;
         }
         else
@@ -90,56 +90,32 @@ internal static class StatisticsBuilder
     private static byte[] ToPlain<T>(T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)).ToArray();
 
-    private static bool ContainsNaN<T>(ReadOnlySpan<T> values)
+    /// <summary>
+    /// Min and max in one vectorised pass over values without nulls; false (results unusable)
+    /// as soon as a NaN shows up, for the slower path to handle.
+    /// </summary>
+    private static bool TryMinMaxWithoutNaN<T>(ReadOnlySpan<T> values, out T min, out T max)
         where T : unmanaged, INumber<T>
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-        {
-            var vectors = MemoryMarshal.Cast<T, Vector<T>>(values);
-            foreach (var vector in vectors)
-            {
-                if (!Vector.EqualsAll(vector, vector))
-                {
-                    return true;
-                }
-            }
-
-            i = vectors.Length * Vector<T>.Count;
-        }
-
-        for (; i < values.Length; i++)
-        {
-            if (T.IsNaN(values[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Min and max of values that hold no nulls and no NaN.</summary>
-    private static bool MinMaxDense<T>(ReadOnlySpan<T> values, out T min, out T max)
-        where T : unmanaged, INumber<T>
-    {
-        if (values.IsEmpty)
-        {
-            min = max = T.Zero;
-            return false;
-        }
-
-        min = max = values[0];
+        min = max = values.IsEmpty ? T.Zero : values[0];
         var i = 0;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && values.Length >= Vector<T>.Count)
         {
             var vectors = MemoryMarshal.Cast<T, Vector<T>>(values);
             var vectorMin = vectors[0];
             var vectorMax = vectors[0];
-            for (var v = 1; v < vectors.Length; v++)
+            var nan = Vector<T>.Zero;
+            foreach (var vector in vectors)
             {
-                vectorMin = Vector.Min(vectorMin, vectors[v]);
-                vectorMax = Vector.Max(vectorMax, vectors[v]);
+                // The native instructions are exact without NaN (and ±0 is normalised later).
+                vectorMin = Vector.MinNative(vectorMin, vector);
+                vectorMax = Vector.MaxNative(vectorMax, vector);
+                nan |= ~Vector.Equals(vector, vector);
+            }
+
+            if (Vector.AsVectorByte(nan) != Vector<byte>.Zero)
+            {
+                return false;
             }
 
             for (var lane = 0; lane < Vector<T>.Count; lane++)
@@ -154,6 +130,11 @@ internal static class StatisticsBuilder
         for (; i < values.Length; i++)
         {
             var value = values[i];
+            if (T.IsNaN(value))
+            {
+                return false;
+            }
+
             min = value < min ? value : min;
             max = value > max ? value : max;
         }

@@ -1,7 +1,9 @@
 // Reads Parquet files with DuckDB and prints, per file, JSON of: columns (name, DuckDB type),
 // rows (canonical values, see canonical.mjs) or per-column digests (--digest), and DuckDB's
 // parquet_metadata / parquet_schema / parquet_kv_metadata / parquet_file_metadata, plus the
-// results of any --sql queries ($FILE is replaced by read_parquet('<file>')).
+// results of any --sql queries ($FILE is replaced by read_parquet('<file>')) with the byte
+// ranges DuckDB read from the file to answer each (its FileSystem log), which shows whether
+// row groups were skipped on their statistics.
 //   node duckdb-read.mjs [--digest] [--sql "SELECT count(*) FROM $FILE WHERE x > 1"] FILE...
 import { DuckDBInstance } from '@duckdb/node-api';
 import { canonical, ColumnDigest, parseArgs } from './canonical.mjs';
@@ -9,6 +11,8 @@ import { canonical, ColumnDigest, parseArgs } from './canonical.mjs';
 const options = parseArgs(process.argv.slice(2));
 const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 const connection = await instance.connect();
+// Every query reads the file itself, so that the FileSystem log shows what each one needed.
+await connection.run('SET enable_external_file_cache = false');
 const quote = path => `'${path.replaceAll("'", "''")}'`;
 
 async function rowsJson(sql) {
@@ -52,7 +56,15 @@ for (const file of options.files) {
     `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${quote(file)})`);
   result.queries = [];
   for (const sql of options.sql) {
-    result.queries.push(await rowsJson(sql.replaceAll('$FILE', source)));
+    await connection.run('CALL truncate_duckdb_logs()');
+    await connection.run("CALL enable_logging('FileSystem')");
+    const rows = await rowsJson(sql.replaceAll('$FILE', source));
+    await connection.run('CALL disable_logging()');
+    const log = await rowsJson("SELECT message FROM duckdb_logs WHERE type = 'FileSystem'");
+    const reads = log.map(entry => JSON.parse(entry.message))
+      .filter(entry => entry.op === 'READ')
+      .map(entry => ({ pos: Number(entry.pos), bytes: Number(entry.bytes) }));
+    result.queries.push({ rows, reads });
   }
   results.push(result);
 }

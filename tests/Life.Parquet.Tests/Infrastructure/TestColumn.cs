@@ -58,6 +58,10 @@ internal sealed class TestColumn
     public static TestColumn IndexedString(string name, string[] dictionary, int[] indices, bool nullable) =>
         new(new ParquetColumn(name, ParquetType.String, nullable), indices.Length) { Dictionary = dictionary, Indices = indices };
 
+    /// <summary>The first <paramref name="count"/> rows of an indexed string column.</summary>
+    public TestColumn Sliced(int count) =>
+        new(Column, count) { Dictionary = Dictionary, Indices = Indices![..count], Validity = Validity?[..count] };
+
     public bool IsNull(int row) =>
         (Validity is not null && !Validity[row]) || (Strings is not null && Strings[row] is null) || (Indices is not null && Indices[row] < 0);
 

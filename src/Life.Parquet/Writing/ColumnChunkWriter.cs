@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Life.Parquet.Encodings;
 using Life.Parquet.Format;
@@ -31,6 +32,8 @@ internal sealed partial class ColumnChunkWriter : IDisposable
     {
         _body.Dispose();
         _stringDictionary.Dispose();
+        ReturnToPool(ref _ids);
+        ReturnToPool(ref _validity);
     }
 
     /// <summary>A dictionary is worth it only when values repeat: at most half of them distinct.</summary>
@@ -59,25 +62,30 @@ internal sealed partial class ColumnChunkWriter : IDisposable
         return nulls;
     }
 
-    private Span<int> RentIds(int count)
+    private static Span<T> Rent<T>(ref T[] array, int count)
     {
-        if (_ids.Length < count)
+        if (array.Length < count)
         {
-            _ids = new int[Math.Max(count, _ids.Length * 2)];
+            ReturnToPool(ref array);
+            array = ArrayPool<T>.Shared.Rent(count);
         }
 
-        return _ids.AsSpan(0, count);
+        return array.AsSpan(0, count);
     }
 
-    private Span<bool> RentValidity(int count)
+    private static void ReturnToPool<T>(ref T[] array)
     {
-        if (_validity.Length < count)
+        if (array.Length > 0)
         {
-            _validity = new bool[Math.Max(count, _validity.Length * 2)];
+            ArrayPool<T>.Shared.Return(array);
         }
 
-        return _validity.AsSpan(0, count);
+        array = [];
     }
+
+    private Span<int> RentIds(int count) => Rent(ref _ids, count);
+
+    private Span<bool> RentValidity(int count) => Rent(ref _validity, count);
 
     /// <summary>
     /// Starts a page body with the definition levels of rows [row, row + count) when the column

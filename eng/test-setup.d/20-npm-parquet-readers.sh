@@ -15,4 +15,6 @@ if [ -d node_modules/@duckdb/node-api ] && [ -d node_modules/hyparquet ] \
   exit 0
 fi
 
-npm ci --no-audit --no-fund --loglevel=error
+# Not `npm ci`: npm 11 refuses this lock file because DuckDB's optional per-platform bindings
+# for other platforms are not in it, while `npm install` honours the lock and installs the same tree.
+npm install --no-audit --no-fund --loglevel=error

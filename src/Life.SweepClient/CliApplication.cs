@@ -22,6 +22,7 @@ public static class CliApplication
         {
             PredictCommand.Create(),
             CatalogCommand.Create(),
+            RunCommand.Create(),
             LensCommand.Create(),
         };
 

@@ -64,6 +64,15 @@ public static class HardwareJson
             $"hardware '{source}': device_class '{text}' is not one of datacenter-gpu, consumer-gpu, unified-memory-gpu, cpu, npu"),
     };
 
+    public static string FormatDeviceClass(DeviceClass deviceClass) => deviceClass switch
+    {
+        DeviceClass.ConsumerGpu => "consumer-gpu",
+        DeviceClass.UnifiedMemoryGpu => "unified-memory-gpu",
+        DeviceClass.Cpu => "cpu",
+        DeviceClass.Npu => "npu",
+        _ => "datacenter-gpu",
+    };
+
     private static string? String(JsonElement root, string name, string source)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Life.Engine.Specs;
 
-/// <summary>Reads a Hugging Face <c>config.json</c> into a <see cref="ModelSpec"/>.</summary>
+/// <summary>
+/// Reads a Hugging Face <c>config.json</c> into a <see cref="ModelSpec"/>. Besides the Hugging Face keys it
+/// accepts LifeSweep's explicit keys <c>mlp_gated</c>, <c>layer_norm</c>, <c>norms_per_layer</c> and
+/// <c>sliding_window_layers</c>, which resolved sweep specs write so a model round-trips exactly.
+/// </summary>
 public static class ModelConfigParser
 {
     // Model families whose MLP is a plain up/down projection with LayerNorm (everything else is Llama-like).
@@ -78,7 +82,14 @@ public static class ModelConfigParser
             }
         }
 
-        if (windowLayers == 0 || window >= (c.Int("max_position_embeddings") ?? int.MaxValue))
+        // LifeSweep's own key (written by resolved sweep specs): the count of sliding layers, explicitly.
+        if (c.Int("sliding_window_layers") is { } explicitLayers && window > 0)
+        {
+            windowLayers = explicitLayers;
+        }
+
+        var maxPositions = c.Int("max_position_embeddings", "n_positions") ?? 0;
+        if (windowLayers == 0 || (maxPositions > 0 && window >= maxPositions))
         {
             window = 0;
             windowLayers = 0;
@@ -104,9 +115,9 @@ public static class ModelConfigParser
             SlidingWindow = window,
             SlidingWindowLayers = windowLayers,
             AttentionBias = c.Bool("attention_bias") ?? (modelType == "qwen2" || plain),
-            MlpGated = !plain,
-            Norm = plain ? NormKind.LayerNorm : NormKind.RmsNorm,
-            NormsPerLayer = modelType is "gemma2" or "gemma3" ? 4 : 2,
+            MlpGated = c.Bool("mlp_gated") ?? !plain,
+            Norm = (c.Bool("layer_norm") ?? plain) ? NormKind.LayerNorm : NormKind.RmsNorm,
+            NormsPerLayer = c.Int("norms_per_layer") ?? (modelType is "gemma2" or "gemma3" ? 4 : 2),
             MaxPositionEmbeddings = c.Int("max_position_embeddings", "n_positions") ?? 0,
             KvLoraRank = c.Int("kv_lora_rank") ?? 0,
             QLoraRank = c.Int("q_lora_rank") ?? 0,

@@ -1,0 +1,43 @@
+using Life.Engine.Timing;
+
+namespace Life.Grains.Specs;
+
+/// <summary>
+/// The spec's constraints. Rows failing one are kept and flagged (<c>meets_constraints = false</c>);
+/// the Pareto front is computed over rows that meet them all.
+/// </summary>
+public sealed class Constraints
+{
+    private readonly Bound[] _bounds;
+
+    public Constraints(bool? mustFit, IReadOnlyList<Bound> bounds)
+    {
+        MustFit = mustFit;
+        _bounds = [.. bounds];
+    }
+
+    public static Constraints None { get; } = new(null, []);
+
+    /// <summary>True: only rows that fit in memory; false: only rows that do not; null: either.</summary>
+    public bool? MustFit { get; }
+
+    public IReadOnlyList<Bound> Bounds => _bounds;
+
+    public bool AreMetBy(in Metrics metrics)
+    {
+        if (MustFit is { } fit && metrics.Fits != fit)
+        {
+            return false;
+        }
+
+        foreach (var bound in _bounds)
+        {
+            if (!bound.IsMetBy(MetricColumns.Read(metrics, bound.Column)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+using Life.Grains.Pareto;
+
+namespace Life.Grains.Tests.Pareto;
+
+public sealed class ParetoFrontTests
+{
+    [Fact]
+    public void The_front_equals_a_brute_force_front_on_random_points()
+    {
+        var random = new Random(11);
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var k = random.Next(1, 4);
+            var n = random.Next(0, 80);
+            var values = new double[n * k];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = random.Next(0, 12);
+            }
+
+            var expected = new List<int>();
+            for (var i = 0; i < n; i++)
+            {
+                var dominated = false;
+                for (var j = 0; j < n && !dominated; j++)
+                {
+                    dominated = j != i && BruteDominates(values, j, i, k);
+                }
+
+                if (!dominated)
+                {
+                    expected.Add(i);
+                }
+            }
+
+            Assert.Equal(expected, ParetoFront.Indices(values, n, k));
+        }
+    }
+
+    [Fact]
+    public void Merging_partial_fronts_gives_the_front_of_the_union()
+    {
+        var random = new Random(3);
+        var parts = new List<PartialFront>();
+        var allIds = new List<long>();
+        var allValues = new List<double>();
+        for (var part = 0; part < 5; part++)
+        {
+            var n = random.Next(1, 20);
+            var ids = Enumerable.Range(part * 100, n).Select(i => (long)i).ToArray();
+            var values = Enumerable.Range(0, n * 2).Select(_ => (double)random.Next(0, 30)).ToArray();
+            var front = ParetoFront.Indices(values, n, 2);
+            parts.Add(new PartialFront(2, front.Select(i => ids[i]).ToArray(), front.SelectMany(i => new[] { values[i * 2], values[(i * 2) + 1] }).ToArray()));
+            allIds.AddRange(ids);
+            allValues.AddRange(values);
+        }
+
+        var merged = PartialFront.Merge(parts, 2);
+        var direct = ParetoFront.Indices(allValues.ToArray(), allIds.Count, 2).Select(i => allIds[i]).Order().ToArray();
+
+        Assert.Equal(direct, merged.Ids);
+        Assert.Equal(merged.Ids, PartialFront.FromBytes(merged.ToBytes()).Ids);
+        Assert.Equal(merged.Values, PartialFront.FromBytes(merged.ToBytes()).Values);
+    }
+
+    private static bool BruteDominates(double[] v, int a, int b, int k)
+    {
+        var allNoWorse = true;
+        var someBetter = false;
+        for (var j = 0; j < k; j++)
+        {
+            allNoWorse &= v[(a * k) + j] <= v[(b * k) + j];
+            someBetter |= v[(a * k) + j] < v[(b * k) + j];
+        }
+
+        return allNoWorse && someBetter;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using Life.Grains.Coordination;
+using Life.Grains.Results;
+using Life.Grains.Space;
+using Life.Grains.Specs;
+using Life.Grains.Workers;
+
+// The sweep benchmark: configurations per second end to end (engine + Parquet + checkpoints +
+// messaging, as `life-sweep run` does it) beside the engine alone on the same configurations, with
+// the same number of workers. Usage: dotnet run -c Release --project benchmarks/Life.Sweep.Benchmarks
+//   -- [--workers N] SPEC.yaml...   (default: examples/quickstart.yaml examples/overnight-slice.yaml)
+var workers = Environment.ProcessorCount;
+var specs = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--workers")
+    {
+        workers = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        specs.Add(args[i]);
+    }
+}
+
+if (specs.Count == 0)
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "LifeSweep.slnx")))
+    {
+        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository");
+    }
+
+    specs.Add(Path.Combine(root, "examples", "quickstart.yaml"));
+    specs.Add(Path.Combine(root, "examples", "overnight-slice.yaml"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"spec",-24}{"configurations",16}{"engine-only/s",16}{"end-to-end/s",15}{"ratio",8}{"bytes/row",11}"));
+foreach (var path in specs)
+{
+    var spec = SweepSpecParser.ParseFile(path);
+    var space = new SweepSpace(spec);
+    var engineRate = EngineOnly(space, workers);
+
+    var output = Path.Combine(Path.GetTempPath(), $"life-sweep-bench-{Guid.NewGuid():N}");
+    try
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = await EmbeddedSweepRunner.RunAsync(new SweepRunRequest(path, output, workers), new SilentObserver(), CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var bytes = Directory.EnumerateFiles(Path.Combine(output, "results")).Sum(f => new FileInfo(f).Length);
+        var endToEnd = summary.Configurations / seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{summary.Configurations,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytes / (double)summary.Configurations,11:F1}"));
+    }
+    finally
+    {
+        Directory.Delete(output, recursive: true);
+    }
+}
+
+// Every shard evaluated into column buffers by `workers` threads, nothing written: the ceiling.
+static double EngineOnly(SweepSpace space, int workers)
+{
+    var next = -1L;
+    var clock = Stopwatch.StartNew();
+    var threads = Enumerable.Range(0, workers).Select(_ => Task.Run(() =>
+    {
+        var evaluator = new ShardEvaluator(space);
+        var batch = new ResultBatch(space.Spec, (int)Math.Min(space.ShardSize, space.Count));
+        long shard;
+        while ((shard = Interlocked.Increment(ref next)) < space.ShardCount)
+        {
+            var (first, count) = space.Shard(shard);
+            evaluator.Evaluate(first, count, batch);
+        }
+    })).ToArray();
+    Task.WaitAll(threads);
+    return space.Count / clock.Elapsed.TotalSeconds;
+}
+
+internal sealed class SilentObserver : ISweepObserver
+{
+    public void OnStarted(SweepProgress progress)
+    {
+    }
+
+    public void OnProgress(SweepProgress progress)
+    {
+    }
+
+    public void OnMessage(string message)
+    {
+    }
+}

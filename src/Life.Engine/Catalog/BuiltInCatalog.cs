@@ -36,6 +36,24 @@ public static class BuiltInCatalog
         throw new EngineInputException($"unknown hardware '{reference}' (see `life-sweep catalog hardware`, or give a JSON file)");
     }
 
+    /// <summary>A catalog entry by id or alias (case-insensitive); no file lookup.</summary>
+    public static bool TryGetHardware(string name, out HardwareSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var found = HardwareEntries.Value.TryGetValue(name.Trim(), out var entry);
+        spec = found ? entry!.Spec : default;
+        return found;
+    }
+
+    /// <summary>A catalog model by id or alias (case-insensitive); no file lookup.</summary>
+    public static bool TryGetModel(string name, out ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var found = ModelEntries.Value.TryGetValue(name.Trim(), out var entry);
+        spec = found ? entry!.Spec : default;
+        return found;
+    }
+
     /// <summary>A catalog id or alias (case-insensitive), or a path to a Hugging Face config.json.</summary>
     public static ModelSpec ResolveModel(string reference)
     {

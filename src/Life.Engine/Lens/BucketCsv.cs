@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Life.Engine.Text;
 
 namespace Life.Engine.Lens;
 

@@ -13,10 +13,13 @@ namespace Life.Engine.Timing;
 /// </summary>
 public static class Evaluator
 {
-    public static Metrics Evaluate(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode = RooflineMode.PerOperator)
+    public static Metrics Evaluate(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode = RooflineMode.PerOperator) =>
+        Evaluate(table, hardware, workload, mode, Deployment.Single);
+
+    public static Metrics Evaluate(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rates = new RooflineRates(hardware);
+        var rates = new RooflineRates(hardware, deployment, table.Model);
         double batch = workload.Batch;
         var input = workload.InputTokens;
         var output = workload.OutputTokens;
@@ -59,7 +62,7 @@ public static class Evaluator
 
         var kvBytes = batch * table.KvCacheBytes(input + output);
         var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, stepTokens, input);
-        var hourly = hardware.HourlyCostUsd;
+        var hourly = hardware.HourlyCostUsd * deployment.Devices;
         var roofline = prefill.RooflineSeconds + decode.RooflineSeconds;
 
         return new Metrics
@@ -72,13 +75,13 @@ public static class Evaluator
             PrefillTps = batch * input / ttft,
             DecodeTps = batch / tpot,
             MemoryGB = memoryBytes / 1e9,
-            Fits = memoryBytes <= hardware.MemoryGB * 1e9,
+            Fits = memoryBytes <= hardware.MemoryGB * 1e9 * deployment.Devices,
             PrefillOps = prefill.Ops,
             PrefillBytes = prefill.Bytes,
             DecodeBytesPerToken = decode.FirstStepBytes / batch,
             KvCacheGiB = kvBytes / (1024.0 * 1024 * 1024),
             CostPerMTok = hourly / (throughput * 3600) * 1e6,
-            EnergyJPerToken = hardware.PowerW * e2e / totalTokens,
+            EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
         };
     }
@@ -228,7 +231,7 @@ public static class Evaluator
                 : AffineSums.SumOfMax(computeFirst, computeLast, memoryFirst, memoryLast, steps, out computeBound);
         }
 
-        totals.Seconds += time + (dispatches * steps * rates.DispatchSeconds);
+        totals.Seconds += time + (steps * ((dispatches * rates.DispatchSeconds) + rates.CommunicationSeconds(batch * tokens)));
         totals.RooflineSeconds += time;
         totals.ComputeBoundSeconds += computeBound;
         totals.Ops += opsSum * steps / 2;

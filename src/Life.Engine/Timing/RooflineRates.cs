@@ -4,8 +4,9 @@ using Life.Engine.Specs;
 namespace Life.Engine.Timing;
 
 /// <summary>
-/// Attainable rates of a device as reciprocals (seconds per operation per precision, seconds per
-/// byte, seconds per dispatch), so the hot loop multiplies instead of dividing.
+/// Attainable rates of a deployment as reciprocals (seconds per operation per precision, seconds per
+/// byte, seconds per dispatch), so the hot loop multiplies instead of dividing, and the cost of
+/// moving activations between devices per step.
 /// </summary>
 internal readonly struct RooflineRates
 {
@@ -13,16 +14,43 @@ internal readonly struct RooflineRates
     private readonly double _fp8;
     private readonly double _int8;
     private readonly double _int4;
+    private readonly double _collectivesPerStep;
+    private readonly double _secondsPerCollective;
+    private readonly double _secondsPerTokenPerCollective;
 
-    public RooflineRates(in HardwareSpec hardware)
+    public RooflineRates(in HardwareSpec hardware, in Deployment deployment, in ModelSpec model)
     {
-        var efficiency = hardware.ComputeEfficiency;
+        // Tensor parallelism splits every operator: n devices do the work n times faster. A layer
+        // split runs the devices one after another, so the rates are those of one device.
+        var split = deployment.Parallelism == Parallelism.Tensor ? Math.Max(1, deployment.Devices) : 1;
+        var efficiency = hardware.ComputeEfficiency * split;
         _fp16 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp16));
         _fp8 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp8));
         _int8 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Int8));
         _int4 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Int4));
-        SecondsPerByte = 1 / (hardware.MemoryEfficiency * hardware.BandwidthGBs * 1e9);
+        SecondsPerByte = 1 / (hardware.MemoryEfficiency * hardware.BandwidthGBs * 1e9 * split);
         DispatchSeconds = hardware.DispatchOverheadUs * 1e-6;
+
+        var devices = deployment.Devices;
+        if (devices > 1)
+        {
+            // Activations crossing devices: 16-bit hidden states. Tensor parallelism all-reduces twice
+            // per layer (after attention and after the MLP), a ring moving 2(n−1)/n of the data; a
+            // layer split hands the hidden state over at each of the n−1 boundaries.
+            var link = hardware.InterconnectGBs > 0 ? hardware.InterconnectGBs * 1e9 : 32e9;
+            var bytesPerToken = model.HiddenSize * 2.0;
+            _secondsPerCollective = deployment.CollectiveLatencyUs * 1e-6;
+            if (deployment.Parallelism == Parallelism.Tensor)
+            {
+                _collectivesPerStep = 2.0 * model.NumLayers;
+                _secondsPerTokenPerCollective = 2.0 * (devices - 1) / devices * bytesPerToken / link;
+            }
+            else
+            {
+                _collectivesPerStep = devices - 1;
+                _secondsPerTokenPerCollective = bytesPerToken / link;
+            }
+        }
     }
 
     public double SecondsPerByte { get; }
@@ -38,4 +66,9 @@ internal readonly struct RooflineRates
         Precision.Int4 => _int4,
         _ => _fp16,
     };
+
+    /// <summary>Device-to-device time of one step that moves <paramref name="tokens"/> tokens' activations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double CommunicationSeconds(double tokens) =>
+        _collectivesPerStep * (_secondsPerCollective + (_secondsPerTokenPerCollective * tokens));
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Life.Engine.Lens;
+namespace Life.Engine.Text;
 
 /// <summary>Splits one CSV line (RFC 4180 quoting within the line; quoted fields cannot span lines).</summary>
 internal static class CsvFields

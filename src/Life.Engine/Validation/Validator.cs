@@ -1,0 +1,37 @@
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.Engine.Validation;
+
+/// <summary>Predicts prepared measurements and compares (operator tables cached per model and optimizations).</summary>
+public static class Validator
+{
+    public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, RooflineMode mode = RooflineMode.PerOperator)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var tables = new Dictionary<(string, Optimizations), OperatorTable>();
+        var rows = new List<ValidatedRow>(prepared.Count);
+        foreach (var p in prepared)
+        {
+            rows.Add(new ValidatedRow(p, Predict(p, tables, mode)));
+        }
+
+        return new ValidationResult(rows, skipped);
+    }
+
+    public static double Predict(PreparedMeasurement p, Dictionary<(string, Optimizations), OperatorTable> tables, RooflineMode mode = RooflineMode.PerOperator)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(tables);
+        var key = (p.Model.Id, p.Optimizations);
+        if (!tables.TryGetValue(key, out var table))
+        {
+            table = OperatorTable.Build(p.Model, p.Optimizations);
+            tables[key] = table;
+        }
+
+        var metrics = Evaluator.Evaluate(table, p.Hardware, p.Workload, mode, p.Deployment);
+        return MeasuredMetrics.Predicted(metrics, p.Measurement.Metric);
+    }
+}

@@ -46,7 +46,7 @@ public static class FileSizeReport
             return null;
         }
 
-        var start = new ProcessStartInfo("node") { RedirectStandardError = true, WorkingDirectory = tools };
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = tools };
         foreach (var argument in new[]
                  {
                      Path.Combine(tools, "duckdb-write.mjs"), input, output, codec.ToString().ToUpperInvariant(),
@@ -57,7 +57,9 @@ public static class FileSizeReport
         }
 
         using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
+        var stderrRead = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        var stderr = stderrRead.Result;
         process.WaitForExit();
         if (process.ExitCode != 0)
         {

@@ -15,6 +15,11 @@ if [ -d node_modules/@duckdb/node-api ] && [ -d node_modules/hyparquet ] \
   exit 0
 fi
 
-# Not `npm ci`: npm 11 refuses this lock file because DuckDB's optional per-platform bindings
-# for other platforms are not in it, while `npm install` honours the lock and installs the same tree.
-npm install --no-audit --no-fund --loglevel=error
+# npm ci refuses a lock file that lacks DuckDB's binaries for other platforms, which a registry
+# mirror serving only this platform cannot provide; npm install --no-save then installs the
+# same locked versions without rewriting the lock file.
+if ! npm ci --no-audit --no-fund --loglevel=silent; then
+  echo "parquet readers: npm ci refused the lock file; installing the locked versions with npm install --no-save"
+  npm install --no-save --no-audit --no-fund --loglevel=error
+fi
+test -d node_modules/@duckdb/node-api && test -d node_modules/hyparquet

@@ -68,9 +68,6 @@ internal sealed class ByteBuffer : IDisposable
         _length = position;
     }
 
-    /// <summary>Overwrites an already written byte (used to patch run headers).</summary>
-    public void SetByte(int position, byte value) => _buffer[position] = value;
-
     /// <summary>Overwrites four already written bytes (used to patch length prefixes).</summary>
     public void SetInt32LittleEndian(int position, int value) =>
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(position, 4), value);

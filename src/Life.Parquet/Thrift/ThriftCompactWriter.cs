@@ -17,8 +17,6 @@ internal sealed class ThriftCompactWriter(ByteBuffer output)
     private int _depth;
     private short _lastFieldId;
 
-    public ByteBuffer Output => output;
-
     /// <summary>Opens the outermost struct, or a struct that is a list element.</summary>
     public void BeginStruct()
     {

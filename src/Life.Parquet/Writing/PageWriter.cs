@@ -33,8 +33,6 @@ internal sealed class PageWriter : IDisposable
     /// <summary>Bytes written so far: the absolute file offset of the next write.</summary>
     public long Position { get; private set; }
 
-    public CompressionCodec Codec => _compressor.Codec;
-
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         _output.Write(bytes);

@@ -24,6 +24,8 @@ public static class CliApplication
             CatalogCommand.Create(),
             RunCommand.Create(),
             LensCommand.Create(),
+            ValidateCommand.Create(),
+            CalibrateCommand.Create(),
         };
 
         var parsed = root.Parse(args);

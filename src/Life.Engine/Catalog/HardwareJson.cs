@@ -29,12 +29,15 @@ public static class HardwareJson
 
         var id = String(root, "id", source) ?? Path.GetFileNameWithoutExtension(source);
         var deviceClass = ParseDeviceClass(String(root, "device_class", source), source);
-        var defaults = DeviceClassDefaults.For(deviceClass);
+        var vendorText = String(root, "vendor", source);
+        var vendor = vendorText is null ? Vendors.Infer(id + " " + (String(root, "name", source) ?? string.Empty)) : Vendors.Parse(vendorText);
+        var defaults = Calibration.EfficiencyDefaults.Current.ForDevice(deviceClass, vendor);
         var spec = new HardwareSpec
         {
             Id = id,
             Name = String(root, "name", source) ?? id,
             DeviceClass = deviceClass,
+            Vendor = vendor,
             Fp16Tflops = Number(root, "fp16_tflops", source) ?? Number(root, "tflops", source) ?? 0,
             Fp8Tflops = Number(root, "fp8_tflops", source) ?? 0,
             Int8Tops = Number(root, "int8_tops", source) ?? 0,
@@ -43,7 +46,9 @@ public static class HardwareJson
             MemoryGB = Number(root, "memory_gb", source) ?? 0,
             ComputeEfficiency = Number(root, "compute_efficiency", source) ?? defaults.ComputeEfficiency,
             MemoryEfficiency = Number(root, "memory_efficiency", source) ?? defaults.MemoryEfficiency,
-            DispatchOverheadUs = Number(root, "dispatch_us", source) ?? defaults.DispatchOverheadUs,
+            DispatchOverheadUs = Number(root, "dispatch_us", source) ?? defaults.DispatchUs,
+            HalfEfficiencyTokens = Number(root, "half_efficiency_tokens", source) ?? defaults.HalfEfficiencyTokens,
+            ComputeMemoryOverlap = Number(root, "overlap", source) ?? defaults.Overlap,
             PriceUsd = Number(root, "price_usd", source) ?? double.NaN,
             PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
             PowerW = Number(root, "power_w", source) ?? double.NaN,

@@ -47,4 +47,13 @@ public readonly struct OperatorSpec
 
     /// <summary>True for work done once per request before prefill (inline LoRA merging), not per step.</summary>
     public bool IsSetup { get; init; }
+
+    /// <summary>True for matrix multiplications, whose compute efficiency drops when a step holds few tokens.</summary>
+    public bool IsGemm { get; init; }
+
+    /// <summary>Multiplier on compute time (kernel efficiency of this operator relative to the device default; 1 = default).</summary>
+    public double ComputeScale { get; init; }
+
+    /// <summary>Multiplier on memory time (1 = the device's default bandwidth efficiency).</summary>
+    public double MemoryScale { get; init; }
 }

@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Operators;
@@ -78,11 +79,12 @@ public sealed class OperatorTable
 
     public double LogitsBytesPerToken { get; }
 
-    public static OperatorTable Build(in ModelSpec model, in Optimizations optimizations)
+    /// <summary>Builds the table; <paramref name="efficiency"/> supplies the per-format kernel scales (default: the shipped defaults).</summary>
+    public static OperatorTable Build(in ModelSpec model, in Optimizations optimizations, EfficiencyDefaults? efficiency = null)
     {
         model.Validate();
         optimizations.Validate();
-        return new OperatorTableBuilder(model, optimizations).Build();
+        return new OperatorTableBuilder(model, optimizations, efficiency ?? EfficiencyDefaults.Current).Build();
     }
 
     /// <summary>KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens.</summary>

@@ -62,7 +62,7 @@ internal sealed partial class OperatorTableBuilder
     /// <summary>
     /// Unfused attention core. Eager kernels materialize the scores: QKᵀ writes them, softmax (with
     /// scaling and masking folded in: max, subtract, exp, sum, divide, scale = 6 ops per element) reads
-    /// and rewrites them, PV reads them. Flash attention keeps them on chip (one kernel, no score
+    /// and rewrites them, PV reads them, each score at <see cref="Optimizations.ScoreBits"/>. Flash attention keeps them on chip (one kernel, no score
     /// traffic). Keys and values are read once per KV head, so GQA and MQA cut KV traffic by the group
     /// size; quantized KV is dequantized at 2 ops per element read.
     /// </summary>
@@ -81,10 +81,12 @@ internal sealed partial class OperatorTableBuilder
                     Kind = OperatorKind.AttentionScores,
                     Ops = new CountPolynomial(0, 0, 0, keyDequant, 2 * heads * shape.QueryKeyDim),
                     BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, shape.KeyWidth * _kvBytes, 0),
-                    BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * ActivationBytes),
+                    BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * _scoreBytes),
                     Dispatches = 1,
                     Window = window,
                     FullPairs = fullPairs,
+                    ComputeScale = _options.AttentionComputeScale,
+                MemoryScale = _options.AttentionMemoryScale,
                 },
                 layers);
             Add(
@@ -93,11 +95,13 @@ internal sealed partial class OperatorTableBuilder
                     Name = "softmax",
                     Kind = OperatorKind.Softmax,
                     Ops = new CountPolynomial(0, 0, 0, 0, 6 * heads),
-                    BytesRead = new CountPolynomial(0, 0, 0, 0, heads * ActivationBytes),
-                    BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * ActivationBytes),
+                    BytesRead = new CountPolynomial(0, 0, 0, 0, heads * _scoreBytes),
+                    BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * _scoreBytes),
                     Dispatches = 4,
                     Window = window,
                     FullPairs = fullPairs,
+                    ComputeScale = _options.AttentionComputeScale,
+                MemoryScale = _options.AttentionMemoryScale,
                 },
                 layers);
             Add(
@@ -106,11 +110,13 @@ internal sealed partial class OperatorTableBuilder
                     Name = "attention_values",
                     Kind = OperatorKind.AttentionValues,
                     Ops = new CountPolynomial(0, 0, 0, valueDequant, 2 * heads * shape.ValueDim),
-                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * _kvBytes, heads * ActivationBytes),
+                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * _kvBytes, heads * _scoreBytes),
                     BytesWritten = CountPolynomial.Tokens(shape.OutputWidth * ActivationBytes),
                     Dispatches = 1,
                     Window = window,
                     FullPairs = fullPairs,
+                    ComputeScale = _options.AttentionComputeScale,
+                MemoryScale = _options.AttentionMemoryScale,
                 },
                 layers);
             return;
@@ -147,6 +153,8 @@ internal sealed partial class OperatorTableBuilder
                 Dispatches = 1 + extras.Dispatches,
                 Window = window,
                 FullPairs = _life,
+                ComputeScale = _options.AttentionComputeScale,
+                MemoryScale = _options.AttentionMemoryScale,
             },
             layers);
     }

@@ -65,6 +65,7 @@ internal sealed partial class OperatorTableBuilder
                 BytesWritten = CountPolynomial.Tokens(written),
                 Dispatches = (_full ? 2 : 3) * targets.Count,
                 WeightBytesRead = adapters,
+                IsGemm = true,
             },
             layers);
     }

@@ -80,7 +80,7 @@ internal sealed partial class OperatorTableBuilder
     /// Mixture of experts: a router, top-k selection, the routed experts and optional shared experts.
     /// Each token runs k experts; the weights of every distinct expert the step's tokens touch are read
     /// once (see <see cref="OperatorTable.TouchedExperts"/>). Eager Hugging Face loops over experts
-    /// (about five kernels each); fused MoE kernels run a handful per layer.
+    /// (about five kernels for each expert in use); fused MoE kernels run a handful per layer.
     /// </summary>
     private void AddMoeBlock(int layers)
     {
@@ -116,9 +116,13 @@ internal sealed partial class OperatorTableBuilder
                 Ops = CountPolynomial.Tokens(k * (2 * expertWeights + (ActivationOps + 1) * intermediate + d + (_quantizeActivations ? 2 * d : 0))),
                 BytesRead = CountPolynomial.Tokens(k * (d * _linearInputBytes + intermediateReads * intermediate * ActivationBytes)),
                 BytesWritten = CountPolynomial.Tokens(k * (intermediateWrites * intermediate + d) * ActivationBytes),
-                Dispatches = _full ? 4 : 5 * experts,
+                // Unfused, each expert a token picked runs its own gate/up/act/mul/down kernels.
+                Dispatches = _full ? 4 : 5 * k,
                 ExpertWeightBytes = expertWeights * _weightBytes,
                 ExpertDequantOps = _options.WeightsQuantized ? 2 * expertWeights : 0,
+                IsGemm = true,
+                ComputeScale = _options.WeightsQuantized ? _formatScales.Compute : 1,
+                MemoryScale = _options.WeightsQuantized ? _formatScales.Memory : 1,
             },
             layers);
         _totals.WeightBytes += experts * expertWeights * _weightBytes * layers;

@@ -31,6 +31,9 @@ internal sealed partial class OperatorTableBuilder
                 BytesWritten = perSequence ? new CountPolynomial(0, outputBytes, 0, 0, 0) : CountPolynomial.Tokens(outputBytes),
                 Dispatches = 1,
                 WeightBytesRead = weightRead,
+                IsGemm = true,
+                ComputeScale = quantized ? _formatScales.Compute : 1,
+                MemoryScale = quantized ? _formatScales.Memory : 1,
             },
             layers);
         if (!tiedTable)

@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Operators;
@@ -24,22 +25,26 @@ internal sealed partial class OperatorTableBuilder
     private readonly double _weightBytes;
     private readonly double _linearInputBytes;
     private readonly double _kvBytes;
+    private readonly double _scoreBytes;
     private readonly bool _quantizeActivations;
     private readonly bool _quantizeKv;
     private readonly Precision _matmulPrecision;
     private readonly bool _eager;
     private readonly bool _full;
     private readonly bool _life;
+    private readonly FormatScales _formatScales;
     private TableTotals _totals;
 
-    public OperatorTableBuilder(ModelSpec model, Optimizations options)
+    public OperatorTableBuilder(ModelSpec model, Optimizations options, EfficiencyDefaults efficiency)
     {
+        _formatScales = efficiency.ForWeights(options.WeightBits);
         _model = model;
         _options = options;
         _weightBytes = options.WeightBytesPerElement;
         _quantizeActivations = options.ActivationBits < 16;
         _linearInputBytes = _quantizeActivations ? options.ActivationBits / 8 : ActivationBytes;
         _kvBytes = options.KvBits / 8;
+        _scoreBytes = options.ScoreBits / 8;
         _quantizeKv = options.KvBits < 16;
         _eager = options.Fusion == FusionLevel.Eager;
         _full = options.Fusion == FusionLevel.Full;
@@ -79,7 +84,7 @@ internal sealed partial class OperatorTableBuilder
             ? _model.NumHeads * (double)(_model.KvLoraRank + _model.QkRopeHeadDim + _model.QkNopeHeadDim)
             : (_model.NumHeads + 2.0 * _model.NumKvHeads) * _model.HeadDim;
         _totals.ActivationBytesPerToken = ActivationBytes * (3.0 * _model.HiddenSize + Math.Max(widestMlp, widestAttention));
-        _totals.ScoreBytesPerPair = _eager ? 2.0 * _model.NumHeads * ActivationBytes : 0;
+        _totals.ScoreBytesPerPair = _eager ? 2.0 * _model.NumHeads * _scoreBytes : 0;
         if (_life)
         {
             _totals.LogitsBytesPerToken = _model.VocabSize * ActivationBytes;
@@ -146,6 +151,8 @@ internal sealed partial class OperatorTableBuilder
             ExpertWeightBytes = op.ExpertWeightBytes * layers,
             ExpertDequantOps = op.ExpertDequantOps * layers,
             WeightBytesRead = op.WeightBytesRead * layers,
+            ComputeScale = op.ComputeScale > 0 ? op.ComputeScale : 1,
+            MemoryScale = op.MemoryScale > 0 ? op.MemoryScale : 1,
         });
     }
 }

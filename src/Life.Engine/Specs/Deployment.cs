@@ -7,14 +7,21 @@ namespace Life.Engine.Specs;
 /// </summary>
 public readonly struct Deployment
 {
-    public Deployment(int devices, Parallelism parallelism, double collectiveLatencyUs)
+    public Deployment(int devices, Parallelism parallelism, double collectiveLatencyUs, int pipelineChunks = 0)
     {
         Devices = devices;
         Parallelism = parallelism;
         CollectiveLatencyUs = collectiveLatencyUs;
+        PipelineChunks = pipelineChunks;
     }
 
     public static Deployment Single => new(1, Parallelism.Tensor, 0);
+
+    /// <summary>
+    /// With a layer split, prefill chunks are pipelined through the devices in groups of this many
+    /// (llama.cpp: a batch of 2048 tokens in micro-batches of 512 = 4); 0 pipelines all chunks at once.
+    /// </summary>
+    public int PipelineChunks { get; init; }
 
     public int Devices { get; init; }
 

@@ -14,7 +14,12 @@ public sealed record FrameworkProfile(
     double ComputeFactor,
     double MemoryFactor,
     double DispatchFactor,
-    double CollectiveLatencyUs)
+    double CollectiveLatencyUs,
+    int PrefillChunk,
+    int PipelineChunks = 0,
+    double ScoreBits = 16,
+    double AttentionComputeScale = 1,
+    double AttentionMemoryScale = 1)
 {
     /// <summary>Maps a framework name as measurements write it ("llama.cpp", "vLLM", "TensorRT-LLM", …).</summary>
     public static FrameworkKind Parse(string? name)
@@ -52,7 +57,8 @@ public sealed record FrameworkProfile(
     };
 
     /// <summary>The framework's execution style on top of the configuration's quantization choices.</summary>
-    public Optimizations Apply(in Optimizations options) => options with { Fusion = Fusion, KvCache = KvCache, Counting = Counting };
+    public Optimizations Apply(in Optimizations options) =>
+        options with { Fusion = Fusion, KvCache = KvCache, Counting = Counting, ChunkSize = options.ChunkSize > 0 ? options.ChunkSize : PrefillChunk, ScoreBits = ScoreBits, AttentionComputeScale = AttentionComputeScale, AttentionMemoryScale = AttentionMemoryScale };
 
-    public Deployment DeploymentFor(int devices) => new(devices, Parallelism, CollectiveLatencyUs);
+    public Deployment DeploymentFor(int devices) => new(devices, Parallelism, CollectiveLatencyUs, PipelineChunks);
 }

@@ -1,20 +1,32 @@
+using Life.Engine.Calibration;
+
 namespace Life.Engine.Specs;
 
 /// <summary>
-/// The execution style of each framework. Factors of 1 mean "as the device's defaults".
+/// The execution style of each framework, with the kernel factors fitted from measurements
+/// (<see cref="EfficiencyDefaults"/>).
 /// </summary>
 public static class FrameworkProfiles
 {
-    public static FrameworkProfile For(FrameworkKind kind) => kind switch
+    public static FrameworkProfile For(FrameworkKind kind, EfficiencyDefaults? efficiency = null)
     {
-        // ggml fuses norms, RoPE and the attention core (flash attention), keeps a preallocated cache
-        // and splits layers across GPUs by default.
-        FrameworkKind.LlamaCpp => new(kind, FusionLevel.Full, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Layer, 1, 1, 1, 10),
-        FrameworkKind.Vllm or FrameworkKind.Sglang or FrameworkKind.TensorRtLlm or FrameworkKind.Mlc =>
-            new(kind, FusionLevel.Full, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Tensor, 1, 1, 1, 10),
+        var f = (efficiency ?? EfficiencyDefaults.Current).ForFramework(kind);
+        return kind switch
+        {
+            // ggml runs each operator as its own kernel with the attention scores materialized (no
+            // flash attention by default in the measured versions), processes prompts in micro-batches
+            // of 512 tokens, keeps a preallocated cache and splits layers across GPUs, pipelining the
+            // micro-batches of each 2048-token batch (4 at a time) through them. ggml's products and
+            // softmax write F32 tensors, so the materialized scores take 4 bytes each.
+            FrameworkKind.LlamaCpp => new(kind, FusionLevel.Eager, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Layer, f.Compute, f.Memory, f.Dispatch, f.CollectiveLatencyUs, 512, 4, 32, f.Attention, f.AttentionMemory),
 
-        // Hugging Face generate: SDPA (flash) attention, but each module its own kernels and a concatenating cache.
-        FrameworkKind.Transformers => new(kind, FusionLevel.Flash, KvCacheMode.Concat, CountingConvention.Serving, Parallelism.Layer, 1, 1, 1, 10),
-        _ => new(kind, FusionLevel.Full, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Tensor, 1, 1, 1, 10),
-    };
+            // Serving engines: fused kernels, paged cache, tensor parallelism.
+            FrameworkKind.Vllm or FrameworkKind.Sglang or FrameworkKind.TensorRtLlm or FrameworkKind.Mlc =>
+                new(kind, FusionLevel.Full, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Tensor, f.Compute, f.Memory, f.Dispatch, f.CollectiveLatencyUs, 0, 0, 16, f.Attention, f.AttentionMemory),
+
+            // Hugging Face generate: SDPA (flash) attention, each module its own kernels, a concatenating cache.
+            FrameworkKind.Transformers => new(kind, FusionLevel.Flash, KvCacheMode.Concat, CountingConvention.Serving, Parallelism.Layer, f.Compute, f.Memory, f.Dispatch, f.CollectiveLatencyUs, 0, 0, 16, f.Attention, f.AttentionMemory),
+            _ => new(kind, FusionLevel.Full, KvCacheMode.Static, CountingConvention.Serving, Parallelism.Tensor, f.Compute, f.Memory, f.Dispatch, f.CollectiveLatencyUs, 0, 0, 16, f.Attention, f.AttentionMemory),
+        };
+    }
 }

@@ -22,6 +22,7 @@ public readonly struct HardwareSpec
         PriceUsd = double.NaN;
         PriceUsdPerHour = double.NaN;
         PowerW = double.NaN;
+        ComputeMemoryOverlap = 1;
     }
 
     public string Id { get; init; }
@@ -29,6 +30,8 @@ public readonly struct HardwareSpec
     public string Name { get; init; }
 
     public DeviceClass DeviceClass { get; init; }
+
+    public Vendor Vendor { get; init; }
 
     /// <summary>Dense FP16/BF16 peak in TFLOPS (10^12 operations per second).</summary>
     public double Fp16Tflops { get; init; }
@@ -53,6 +56,20 @@ public readonly struct HardwareSpec
 
     /// <summary>Fixed cost of launching one kernel (dispatch), in microseconds.</summary>
     public double DispatchOverheadUs { get; init; }
+
+    /// <summary>
+    /// Tokens per step at which matrix multiplications reach half their compute efficiency: small
+    /// GEMMs (decode, short prompts) cannot fill the device. GEMM compute time is scaled by
+    /// (m + m₀) / m for m tokens in the step; 0 disables the effect.
+    /// </summary>
+    public double HalfEfficiencyTokens { get; init; }
+
+    /// <summary>
+    /// How much of an operator's memory traffic hides behind its arithmetic (and vice versa): its time
+    /// is max(t_c, t_m) + (1 − overlap) · min(t_c, t_m). 1 is the ideal roofline; below 1, kernels that
+    /// dequantize and stream in the same threads (small GEMMs, integrated GPUs) pay for both.
+    /// </summary>
+    public double ComputeMemoryOverlap { get; init; }
 
     /// <summary>Purchase price in USD; NaN when unknown.</summary>
     public double PriceUsd { get; init; }
@@ -113,6 +130,8 @@ public readonly struct HardwareSpec
         Require(ComputeEfficiency > 0 && ComputeEfficiency <= 1, "compute_eff", ComputeEfficiency);
         Require(MemoryEfficiency > 0 && MemoryEfficiency <= 1, "memory_eff", MemoryEfficiency);
         Require(DispatchOverheadUs >= 0 && double.IsFinite(DispatchOverheadUs), "dispatch_us", DispatchOverheadUs);
+        Require(HalfEfficiencyTokens >= 0 && double.IsFinite(HalfEfficiencyTokens), "half_efficiency_tokens", HalfEfficiencyTokens);
+        Require(ComputeMemoryOverlap >= 0 && ComputeMemoryOverlap <= 1, "overlap", ComputeMemoryOverlap);
         Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
         Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
         Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);

@@ -16,6 +16,9 @@ public readonly struct Optimizations
         KvBits = 16;
         QuantGroupSize = 128;
         Fusion = FusionLevel.Full;
+        ScoreBits = 16;
+        AttentionComputeScale = 1;
+        AttentionMemoryScale = 1;
     }
 
     /// <summary>
@@ -47,6 +50,27 @@ public readonly struct Optimizations
 
     public CountingConvention Counting { get; init; }
 
+    /// <summary>
+    /// Bits per attention score when eager attention materializes them: 16 for PyTorch eager,
+    /// 32 for ggml (llama.cpp), whose matrix products and softmax always produce F32 tensors.
+    /// </summary>
+    public double ScoreBits { get; init; }
+
+    /// <summary>
+    /// Multiplier on the compute time of the attention core relative to the device's GEMM
+    /// efficiency: unfused attention kernels (per-head batched products, masking, softmax) run well
+    /// below GEMM efficiency. Set by the framework profile, fitted from measurements.
+    /// </summary>
+    public double AttentionComputeScale { get; init; }
+
+    /// <summary>
+    /// Multiplier on the memory time of the attention core (KV-cache reads, materialized scores)
+    /// relative to the device's streaming bandwidth: per-head KV reads are strided and short, so
+    /// unfused kernels stream them well below the rate weights stream at. Set by the framework
+    /// profile, fitted from measurements.
+    /// </summary>
+    public double AttentionMemoryScale { get; init; }
+
     /// <summary>True when weights are stored below 16 bits and dequantized on the fly.</summary>
     public bool WeightsQuantized => WeightBits < 16;
 
@@ -67,6 +91,9 @@ public readonly struct Optimizations
         Require(WeightBits >= 1 && WeightBits <= 32, "weight_bits", WeightBits);
         Require(ActivationBits >= 1 && ActivationBits <= 32, "act_bits", ActivationBits);
         Require(KvBits >= 1 && KvBits <= 32, "kv_bits", KvBits);
+        Require(ScoreBits >= 8 && ScoreBits <= 32, "score_bits", ScoreBits);
+        Require(AttentionComputeScale > 0 && AttentionComputeScale <= 100, "attention_compute_scale", AttentionComputeScale);
+        Require(AttentionMemoryScale > 0 && AttentionMemoryScale <= 100, "attention_memory_scale", AttentionMemoryScale);
         Require(QuantGroupSize >= 1, "quant_group_size", QuantGroupSize);
         Require(LoraRank >= 0, "lora_rank", LoraRank);
         Require(ChunkSize >= 0, "chunk", ChunkSize);

@@ -43,6 +43,11 @@ public static class Evaluator
             EvaluateRun(table, rates, batch, new StepRun(input, 0, 0, 1), mode, decode: false, ref prefill);
         }
 
+        if (deployment.Parallelism == Parallelism.Layer && deployment.Devices > 1)
+        {
+            prefill.Seconds *= PipelineFactor(chunk > 0 && chunk < input ? (input + chunk - 1) / chunk : 1, deployment);
+        }
+
         if (table.HasSetup)
         {
             EvaluateSetup(table, rates, ref prefill);
@@ -84,6 +89,25 @@ public static class Evaluator
             EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
         };
+    }
+
+    /// <summary>
+    /// Layer split: the prompt's chunks flow through the P devices as a pipeline. A group of k chunks
+    /// takes (k + P − 1) stages of one chunk on one device's share of the layers, instead of k
+    /// whole-model chunk times, so its time scales by (k + P − 1) / (k·P); groups run one after
+    /// another. One chunk gets no speedup (decode none either).
+    /// </summary>
+    internal static double PipelineFactor(int chunks, in Deployment deployment)
+    {
+        var devices = (double)deployment.Devices;
+        var group = deployment.PipelineChunks > 0 ? deployment.PipelineChunks : chunks;
+        double stages = 0;
+        for (var remaining = chunks; remaining > 0; remaining -= group)
+        {
+            stages += Math.Min(group, remaining) + devices - 1;
+        }
+
+        return stages / (chunks * devices);
     }
 
     private static void EvaluateRun(OperatorTable table, in RooflineRates rates, double batch, in StepRun run, RooflineMode mode, bool decode, ref PhaseTotals totals)
@@ -166,7 +190,9 @@ public static class Evaluator
         var pastLast = run.FirstPast + ((to - 1) * run.Stride);
         var touched = table.TouchedExperts(batch * tokens);
         var secondsPerByte = rates.SecondsPerByte;
+        var gemmScale = rates.GemmScale(batch * tokens);
         var perOperator = mode == RooflineMode.PerOperator;
+        var overlap = rates.Overlap;
         double dispatches = 0, computeFirst = 0, computeLast = 0, memoryFirst = 0, memoryLast = 0;
         double time = 0, computeBound = 0, opsSum = 0, bytesSum = 0, firstBytes = 0;
 
@@ -192,20 +218,26 @@ public static class Evaluator
                 bytesLast = op.Bytes.At(batch, tokens, keysLast, pairsLast) + expertBytes;
             }
 
-            var secondsPerOp = rates.SecondsPerOp(op.Precision);
+            var secondsPerOp = rates.SecondsPerOp(op.Precision) * op.ComputeScale * (op.IsGemm ? gemmScale : 1);
+            var opSecondsPerByte = secondsPerByte * op.MemoryScale;
             var tcFirst = opsFirst * secondsPerOp;
-            var tmFirst = bytesFirst * secondsPerByte;
+            var tmFirst = bytesFirst * opSecondsPerByte;
             if (perOperator)
             {
+                // max(t_c, t_m) + (1 − overlap) · min(t_c, t_m) = overlap · max + (1 − overlap) · (t_c + t_m).
                 if (single)
                 {
                     var bound = tcFirst >= tmFirst;
-                    time += bound ? tcFirst : tmFirst;
+                    var roof = bound ? tcFirst : tmFirst;
+                    time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tcFirst + tmFirst));
                     computeBound += bound ? tcFirst : 0;
                 }
                 else
                 {
-                    time += AffineSums.SumOfMax(tcFirst, opsLast * secondsPerOp, tmFirst, bytesLast * secondsPerByte, steps, out var computePart);
+                    var tcLast = opsLast * secondsPerOp;
+                    var tmLast = bytesLast * opSecondsPerByte;
+                    var roof = AffineSums.SumOfMax(tcFirst, tcLast, tmFirst, tmLast, steps, out var computePart);
+                    time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tcFirst + tcLast + tmFirst + tmLast) * steps / 2);
                     computeBound += computePart;
                 }
             }
@@ -214,7 +246,7 @@ public static class Evaluator
                 computeFirst += tcFirst;
                 computeLast += opsLast * secondsPerOp;
                 memoryFirst += tmFirst;
-                memoryLast += bytesLast * secondsPerByte;
+                memoryLast += bytesLast * opSecondsPerByte;
             }
 
             opsSum += opsFirst + opsLast;

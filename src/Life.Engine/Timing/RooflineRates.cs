@@ -30,6 +30,8 @@ internal readonly struct RooflineRates
         _int4 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Int4));
         SecondsPerByte = 1 / (hardware.MemoryEfficiency * hardware.BandwidthGBs * 1e9 * split);
         DispatchSeconds = hardware.DispatchOverheadUs * 1e-6;
+        HalfEfficiencyTokens = hardware.HalfEfficiencyTokens;
+        Overlap = hardware.ComputeMemoryOverlap;
 
         var devices = deployment.Devices;
         if (devices > 1)
@@ -56,6 +58,14 @@ internal readonly struct RooflineRates
     public double SecondsPerByte { get; }
 
     public double DispatchSeconds { get; }
+
+    public double HalfEfficiencyTokens { get; }
+
+    public double Overlap { get; }
+
+    /// <summary>Compute-time multiplier of a GEMM over <paramref name="tokens"/> rows: (m + m₀) / m.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double GemmScale(double tokens) => HalfEfficiencyTokens > 0 ? (tokens + HalfEfficiencyTokens) / tokens : 1;
 
     /// <summary>Seconds per operation in <paramref name="precision"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Catalog;
 using Life.Engine.Specs;
 
@@ -6,16 +7,19 @@ namespace Life.Engine.Validation;
 /// <summary>
 /// Turns measurement rows into engine inputs. The hardware comes from the catalog (by id or alias)
 /// with the row's spec columns overriding it, or from the spec columns alone; the model from the
-/// catalog. A row whose device, model or token counts cannot be known is skipped with the reason.
+/// catalog. Efficiencies come from a calibration profile entry for the device when there is one,
+/// else from the fitted defaults for its group and framework. A row whose device, model or token
+/// counts cannot be known is skipped with the reason, never guessed.
 /// </summary>
 public sealed class MeasurementResolver
 {
-    private readonly Func<HardwareSpec, FrameworkKind, HardwareSpec> _efficiencies;
+    private readonly EfficiencyDefaults _defaults;
+    private readonly CalibrationProfile? _profile;
 
-    /// <param name="efficiencies">Sets the efficiencies of a device under a framework (defaults, or a calibration profile).</param>
-    public MeasurementResolver(Func<HardwareSpec, FrameworkKind, HardwareSpec> efficiencies)
+    public MeasurementResolver(EfficiencyDefaults defaults, CalibrationProfile? profile = null)
     {
-        _efficiencies = efficiencies;
+        _defaults = defaults;
+        _profile = profile;
     }
 
     public (IReadOnlyList<PreparedMeasurement> Prepared, IReadOnlyList<SkippedMeasurement> Skipped) Resolve(IEnumerable<Measurement> measurements)
@@ -39,6 +43,44 @@ public sealed class MeasurementResolver
         return (prepared, skipped);
     }
 
+    /// <summary>The same row under other efficiencies (calibration searches).</summary>
+    public static PreparedMeasurement Reapply(PreparedMeasurement p, EfficiencyDefaults defaults, CalibrationProfile? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var (hardware, deployment) = Efficiencies(p.RawHardware, p.Framework, p.Measurement.Devices, defaults, profile);
+        return p with { Hardware = hardware, Deployment = deployment, Optimizations = OptionsFor(p.Measurement, p.Framework, defaults) };
+    }
+
+    /// <summary>The row's quantization as its framework runs it (fusion, cache, chunking, attention kernels).</summary>
+    public static Optimizations OptionsFor(Measurement m, FrameworkKind framework, EfficiencyDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return FrameworkProfiles.For(framework, defaults).Apply(new Optimizations { WeightBits = m.WeightBits, ActivationBits = m.ActBits, KvBits = m.KvBits });
+    }
+
+    /// <summary>
+    /// A device's efficiencies: a calibrated entry (absolute, already for that framework) when the
+    /// profile has one, else the group defaults times the framework's factors.
+    /// </summary>
+    public static (HardwareSpec Hardware, Deployment Deployment) Efficiencies(in HardwareSpec raw, FrameworkKind framework, int devices, EfficiencyDefaults defaults, CalibrationProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        var profileFramework = FrameworkProfiles.For(framework, defaults);
+        var deployment = profileFramework.DeploymentFor(devices);
+        var withDefaults = defaults.WithDefaults(raw);
+        if (profile?.Find(raw.Id, FrameworkProfile.Name(framework)) is { } calibrated)
+        {
+            return (withDefaults with
+            {
+                ComputeEfficiency = calibrated.ComputeEfficiency,
+                MemoryEfficiency = calibrated.MemoryEfficiency,
+                DispatchOverheadUs = calibrated.DispatchUs,
+            }, deployment);
+        }
+
+        return (profileFramework.Apply(withDefaults), deployment);
+    }
+
     private string? TryResolve(Measurement m, out PreparedMeasurement? result)
     {
         result = null;
@@ -53,16 +95,21 @@ public sealed class MeasurementResolver
         }
 
         var framework = FrameworkProfile.Parse(m.Framework);
-        var profile = FrameworkProfiles.For(framework);
-        var known = BuiltInCatalog.TryGetHardware(m.Hardware, out var hardware);
-        if (!known)
+        if (!BuiltInCatalog.TryGetHardware(m.Hardware, out var hardware))
         {
             if (double.IsNaN(m.Tflops) || double.IsNaN(m.BandwidthGBs))
             {
                 return $"hardware '{m.Hardware}' is not in the catalog and the row gives no tflops/bandwidth_gbs";
             }
 
-            hardware = new HardwareSpec { Id = m.Hardware, Name = m.Hardware, MemoryGB = double.IsNaN(m.MemoryGB) ? 1e6 : m.MemoryGB };
+            hardware = new HardwareSpec
+            {
+                Id = m.Hardware,
+                Name = m.Hardware,
+                DeviceClass = DeviceClasses.Infer(m.Hardware),
+                Vendor = Vendors.Infer(m.Hardware),
+                MemoryGB = double.IsNaN(m.MemoryGB) ? 1e6 : m.MemoryGB,
+            };
         }
 
         hardware = hardware with
@@ -72,11 +119,9 @@ public sealed class MeasurementResolver
             BandwidthGBs = double.IsNaN(m.BandwidthGBs) ? hardware.BandwidthGBs : m.BandwidthGBs,
             MemoryGB = double.IsNaN(m.MemoryGB) ? hardware.MemoryGB : m.MemoryGB,
         };
-        hardware = _efficiencies(hardware, framework);
 
-        var needsInput = true;
         var needsOutput = m.Metric is not (MeasuredMetric.PrefillTps or MeasuredMetric.TtftMs);
-        if (needsInput && m.InputTokens is null)
+        if (m.InputTokens is null)
         {
             return "input_tokens not given";
         }
@@ -86,7 +131,7 @@ public sealed class MeasurementResolver
             return "output_tokens not given";
         }
 
-        var input = Math.Max(1, m.InputTokens!.Value);
+        var input = Math.Max(1, m.InputTokens.Value);
         var output = needsOutput ? m.OutputTokens!.Value : 1;
         if (output < 1)
         {
@@ -98,10 +143,11 @@ public sealed class MeasurementResolver
             return $"batch {m.Batch} / devices {m.Devices} must be at least 1";
         }
 
-        var options = profile.Apply(new Optimizations { WeightBits = m.WeightBits, ActivationBits = m.ActBits, KvBits = m.KvBits });
+        var options = OptionsFor(m, framework, _defaults);
+        var (effective, deployment) = Efficiencies(hardware, framework, m.Devices, _defaults, _profile);
         try
         {
-            hardware.Validate();
+            effective.Validate();
             options.Validate();
         }
         catch (EngineInputException e)
@@ -109,7 +155,7 @@ public sealed class MeasurementResolver
             return e.Message;
         }
 
-        result = new PreparedMeasurement(m, hardware, model, options, new Workload(m.Batch, input, output), profile.DeploymentFor(m.Devices), framework);
+        result = new PreparedMeasurement(m, hardware, effective, model, options, new Workload(m.Batch, input, output), deployment, framework);
         return null;
     }
 }

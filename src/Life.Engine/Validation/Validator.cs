@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Operators;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
@@ -7,10 +8,10 @@ namespace Life.Engine.Validation;
 /// <summary>Predicts prepared measurements and compares (operator tables cached per model and optimizations).</summary>
 public static class Validator
 {
-    public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, RooflineMode mode = RooflineMode.PerOperator)
+    public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, RooflineMode mode = RooflineMode.PerOperator, EfficiencyDefaults? efficiency = null)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var tables = new Dictionary<(string, Optimizations), OperatorTable>();
+        var tables = new TableCache(efficiency ?? EfficiencyDefaults.Current);
         var rows = new List<ValidatedRow>(prepared.Count);
         foreach (var p in prepared)
         {
@@ -20,17 +21,11 @@ public static class Validator
         return new ValidationResult(rows, skipped);
     }
 
-    public static double Predict(PreparedMeasurement p, Dictionary<(string, Optimizations), OperatorTable> tables, RooflineMode mode = RooflineMode.PerOperator)
+    public static double Predict(PreparedMeasurement p, TableCache tables, RooflineMode mode = RooflineMode.PerOperator)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(tables);
-        var key = (p.Model.Id, p.Optimizations);
-        if (!tables.TryGetValue(key, out var table))
-        {
-            table = OperatorTable.Build(p.Model, p.Optimizations);
-            tables[key] = table;
-        }
-
+        var table = tables.Get(p.Model, p.Optimizations);
         var metrics = Evaluator.Evaluate(table, p.Hardware, p.Workload, mode, p.Deployment);
         return MeasuredMetrics.Predicted(metrics, p.Measurement.Metric);
     }

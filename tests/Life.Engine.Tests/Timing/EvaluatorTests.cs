@@ -32,6 +32,7 @@ public sealed class EvaluatorTests
                 new Optimizations { Fusion = fusion, ChunkSize = chunk, WeightBits = 4, KvBits = 8, KvCache = KvCacheMode.Concat },
                 new Optimizations { Fusion = fusion, ChunkSize = chunk, LoraRank = 2, Counting = CountingConvention.Life },
                 new Optimizations { Fusion = fusion, ChunkSize = chunk, LoraRank = 2, LoraMode = LoraMode.MergeInline, ActivationBits = 8, WeightBits = 8 },
+                new Optimizations { Fusion = fusion, ChunkSize = chunk, WeightBits = 4.85, AttentionComputeScale = 2.5, ScoreBits = 32 },
             })
             {
                 var table = OperatorTable.Build(model, options);
@@ -48,6 +49,8 @@ public sealed class EvaluatorTests
                         ComputeEfficiency = 0.3 + (random.NextDouble() * 0.7),
                         MemoryEfficiency = 0.3 + (random.NextDouble() * 0.7),
                         DispatchOverheadUs = random.NextDouble() * 1e6,
+                        HalfEfficiencyTokens = trial % 2 == 0 ? 0 : random.NextDouble() * 20,
+                        ComputeMemoryOverlap = trial < 2 ? 1 : random.NextDouble(),
                     };
                     foreach (var batch in new[] { 1, 3 })
                     {

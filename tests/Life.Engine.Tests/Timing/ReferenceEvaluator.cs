@@ -57,9 +57,12 @@ internal static class ReferenceEvaluator
             var pairs = op.FullPairs ? tokens * (double)keys : OperatorCounts.CausalPairs(tokens, past, op.Window);
             var ops = op.Ops.At(batch, tokens, keys, pairs) + (op.ExpertDequantOps * touched);
             var bytes = op.BytesRead.At(batch, tokens, keys, pairs) + op.BytesWritten.At(batch, tokens, keys, pairs) + (op.ExpertWeightBytes * touched);
-            var tc = ops / (hardware.ComputeEfficiency * hardware.PeakOpsPerSecond(op.Precision));
-            var tm = bytes / MemoryRate(hardware);
-            perOperator += Math.Max(tc, tm);
+            var rows = (double)batch * tokens;
+            var gemm = op.IsGemm && hardware.HalfEfficiencyTokens > 0 ? (rows + hardware.HalfEfficiencyTokens) / rows : 1;
+            var tc = ops / (hardware.ComputeEfficiency * hardware.PeakOpsPerSecond(op.Precision)) * op.ComputeScale * gemm;
+            var tm = bytes / MemoryRate(hardware) * op.MemoryScale;
+            var overlap = hardware.ComputeMemoryOverlap;
+            perOperator += (overlap * Math.Max(tc, tm)) + ((1 - overlap) * (tc + tm));
             compute += tc;
             memory += tm;
             dispatches += op.Dispatches;

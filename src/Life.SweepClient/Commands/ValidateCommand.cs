@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Life.Engine.Calibration;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+using Life.Engine.Validation;
+using Life.SweepClient.Output;
+
+namespace Life.SweepClient.Commands;
+
+/// <summary><c>life-sweep validate MEASUREMENTS.csv...</c>: predicted against measured, error statistics.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("measurements") { Description = "Measurements CSV file(s) (interfaces.md format)", Arity = ArgumentArity.OneOrMore };
+        var efficiency = new Option<string?>("--efficiency") { Description = "Calibration profile from `calibrate` (per-device efficiencies)" };
+        var json = new Option<bool>("--json") { Description = "Print the statistics as JSON" };
+        var report = new Option<string?>("--report") { Description = "Write one CSV row per measurement: inputs, predicted, measured, error" };
+        var baseline = new Option<string?>("--baseline") { Description = "Also report a baseline method side by side: life (whole-model roofline, one 50% efficiency)" };
+        baseline.AcceptOnlyFromAmong("life");
+        var twoPoint = new Option<bool>("--two-point") { Description = "Per (device, framework, model): calibrate on two rows, validate on the others" };
+        var command = new Command("validate", "Predict every measurement and report the error: per metric and overall median and mean APE, skipped rows with reasons.")
+        {
+            files, efficiency, json, report, baseline, twoPoint,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var measurements = parse.GetRequiredValue(files).SelectMany(MeasurementCsv.Load).ToList();
+            var profile = parse.GetValue(efficiency) is { } path ? CalibrationProfile.Load(path) : null;
+            var defaults = EfficiencyDefaults.Current;
+            var (prepared, skipped) = new MeasurementResolver(defaults, profile).Resolve(measurements);
+            var result = parse.GetValue(twoPoint)
+                ? TwoPointCheck.Run(prepared, defaults)
+                : Validator.Run(prepared, skipped, RooflineMode.PerOperator, defaults);
+            ValidationResult? life = null;
+            if (parse.GetValue(baseline) == "life")
+            {
+                life = Validator.Run(prepared.Select(LifeMethod).ToList(), skipped, RooflineMode.WholeModel, EfficiencyDefaults.BuiltIn);
+            }
+
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                ValidationReportCsv.Write(reportPath, result);
+            }
+
+            if (parse.GetValue(json))
+            {
+                ValidationJson.Write(output, result, life);
+            }
+            else
+            {
+                ValidationText.Write(output, result, life);
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// LIFE's own method, the bar to beat (life-model.md §1): spec-sheet peaks, one 50% efficiency for
+    /// compute and memory, no dispatch cost, the whole-model roofline and LIFE's counting.
+    /// </summary>
+    private static PreparedMeasurement LifeMethod(PreparedMeasurement p) => p with
+    {
+        Hardware = p.RawHardware with { ComputeEfficiency = 0.5, MemoryEfficiency = 0.5, DispatchOverheadUs = 0, HalfEfficiencyTokens = 0 },
+        Optimizations = p.Optimizations with { Counting = CountingConvention.Life, Fusion = FusionLevel.Eager, KvCache = KvCacheMode.Concat, ChunkSize = 0 },
+        Deployment = p.Deployment with { CollectiveLatencyUs = 0, PipelineChunks = 0 },
+    };
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Life.Engine.Validation;
+
+namespace Life.SweepClient.Output;
+
+/// <summary>The human-readable `validate` report.</summary>
+internal static class ValidationText
+{
+    public static void Write(TextWriter output, ValidationResult result, ValidationResult? baseline)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{result.Rows.Count} rows predicted, {result.Skipped.Count} skipped"));
+        output.WriteLine();
+        var header = baseline is null
+            ? $"{"metric",-16}{"rows",6}{"median APE",12}{"mean APE",11}"
+            : $"{"metric",-16}{"rows",6}{"median APE",12}{"mean APE",11}   {"LIFE median",12}{"LIFE mean",11}";
+        output.WriteLine(header);
+        foreach (var (metric, stats) in result.Metrics)
+        {
+            output.WriteLine(Line(metric, stats, baseline?.Metrics.GetValueOrDefault(metric)));
+        }
+
+        output.WriteLine(Line("overall", result.Overall, baseline?.Overall));
+        if (result.Skipped.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("skipped:");
+            foreach (var group in result.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
+            {
+                output.WriteLine(string.Create(c, $"  {group.Count(),5} × {group.Key} (e.g. {group.First().Measurement.Where})"));
+            }
+        }
+    }
+
+    private static string Line(string name, ErrorStatistics stats, ErrorStatistics? baseline)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"{name,-16}{stats.Rows,6}{stats.MedianApe,11:F1}%{stats.MeanApe,10:F1}%");
+        return baseline is { } b ? line + string.Create(CultureInfo.InvariantCulture, $"   {b.MedianApe,11:F1}%{b.MeanApe,10:F1}%") : line;
+    }
+}

@@ -24,6 +24,11 @@ public static class CliApplication
             CatalogCommand.Create(),
             RunCommand.Create(),
             LensCommand.Create(),
+            Commands.Cluster.SubmitCommand.Create(),
+            Commands.Cluster.StatusCommand.Create(),
+            Commands.Cluster.WaitCommand.Create(),
+            Commands.Cluster.ResumeCommand.Create(),
+            Commands.Cluster.CancelCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -73,8 +73,8 @@ public static class SiloHost
 
             Configure(builder.Services, options, settings, identity, store);
             using var host = builder.Build();
-            await host.RunAsync();
             var activity = host.Services.GetRequiredService<SiloActivity>();
+            await host.RunAsync();
             startupLog.LogInformation("{Worker} stopped: {Completed} shards completed ({Rows} rows)", identity.Name, activity.Completed, activity.Rows);
             return 0;
         }

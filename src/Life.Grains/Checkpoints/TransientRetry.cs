@@ -37,7 +37,8 @@ public sealed class TransientRetry
     {
         PostgresException postgres => postgres.IsTransient || TransientStates.Contains(postgres.SqlState),
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or SocketException or TimeoutException,
-        IOException or SocketException or TimeoutException => true,
+
+        // Not a bare IOException: that comes from the file system (the shard's file), not the database.
         _ => false,
     };
 

@@ -16,7 +16,7 @@ internal static class CancelCommand
         {
             var writer = parse.InvocationConfiguration.Output;
             var sweepId = parse.GetRequiredValue(id);
-            await using var session = await ClusterSession.OpenAsync(cluster.Read(parse), TimeSpan.FromSeconds(20), cancellation);
+            await using var session = await ClusterSession.OpenAsync(cluster.Read(parse), TimeSpan.FromSeconds(10), cancellation);
             var before = await session.Sweeps.CancelAsync(sweepId, cancellation);
             await writer.WriteLineAsync(before switch
             {

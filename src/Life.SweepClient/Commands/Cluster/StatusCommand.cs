@@ -14,7 +14,7 @@ internal static class StatusCommand
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            await using var session = await ClusterSession.OpenAsync(cluster.Read(parse), TimeSpan.FromSeconds(20), cancellation);
+            await using var session = await ClusterSession.OpenAsync(cluster.Read(parse), TimeSpan.FromSeconds(10), cancellation);
             var status = await session.Sweeps.StatusAsync(parse.GetRequiredValue(id), cancellation);
             ClusterStatusView.Write(parse.InvocationConfiguration.Output, status);
             return CliApplication.Success;

@@ -81,7 +81,7 @@ public sealed class FaultTests : ClusterTest
         await StartReadySiloAsync();
         await StartReadySiloAsync();
         var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
-        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 40, TimeSpan.FromMinutes(2)));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 20, TimeSpan.FromMinutes(2)));
 
         await ClusterServers.LocalClusterAsync("restart-rabbitmq");
         var doneAfterRestart = await QueryAsync<long>("SELECT shards_done FROM life_sweeps WHERE id = @id", ("id", id));
@@ -120,7 +120,7 @@ public sealed class FaultTests : ClusterTest
         var submit = Cluster.StartClient("submit", spec, "--out", Cluster.Path("out"));
         var id = (await submit.WaitForLineAsync(line => line.StartsWith("sw-", StringComparison.Ordinal), TimeSpan.FromMinutes(1)))?.Trim();
         Assert.NotNull(id);
-        await Task.Delay(new Random().Next(0, 400));
+        await Task.Delay(new Random().Next(0, 1000));
         submit.Kill();
         Log.WriteLine($"submit killed; queues: {await ClusterServers.ListQueuesAsync(Cluster.RabbitMq)}");
         Assert.DoesNotContain(submit.Lines, line => line.StartsWith("submitted", StringComparison.Ordinal));

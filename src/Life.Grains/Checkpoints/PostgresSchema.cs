@@ -48,7 +48,7 @@ internal static class PostgresSchema
             front bytea,
             error text,
             PRIMARY KEY (sweep_id, shard));
-        CREATE INDEX life_shards_not_done ON life_shards (sweep_id, shard) WHERE state <> 'done';
+        CREATE INDEX life_shards_running ON life_shards (sweep_id, shard) WHERE state = 'running';
         CREATE INDEX life_shards_failed ON life_shards (sweep_id, shard) WHERE failures > 0;
         CREATE TABLE life_sweep_workers (
             sweep_id text NOT NULL REFERENCES life_sweeps (id) ON DELETE CASCADE,

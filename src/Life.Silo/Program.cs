@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
+using Life.Silo;
 
-// life-silo: the cluster worker host. It will run the shard-worker consumers over RabbitMQ (issue 5).
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+return await SiloHost.RunAsync(args);

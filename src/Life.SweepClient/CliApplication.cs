@@ -26,6 +26,11 @@ public static class CliApplication
             LensCommand.Create(),
             ValidateCommand.Create(),
             CalibrateCommand.Create(),
+            Commands.Cluster.SubmitCommand.Create(),
+            Commands.Cluster.StatusCommand.Create(),
+            Commands.Cluster.WaitCommand.Create(),
+            Commands.Cluster.ResumeCommand.Create(),
+            Commands.Cluster.CancelCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -16,6 +16,14 @@ public interface ICheckpointStore : IAsyncDisposable
 
     Task<bool> IsCompletedAsync(string sweepId, long shard, CancellationToken cancellation);
 
+    /// <summary>
+    /// Called by a worker before it evaluates a shard: says whether to go on (recording who started it
+    /// and when, where the store keeps that), or to acknowledge without work because the shard is done
+    /// already (a redelivery) or the sweep was cancelled. A claim is not exclusive: two workers may both
+    /// evaluate one shard, and <see cref="TryCompleteShardAsync"/> decides which result is kept.
+    /// </summary>
+    Task<ShardClaim> ClaimShardAsync(string sweepId, long shard, string worker, CancellationToken cancellation);
+
     /// <summary>Shards done and rows written so far (a cheap query, polled for progress).</summary>
     Task<(long Shards, long Rows)> ProgressAsync(string sweepId, CancellationToken cancellation);
 

@@ -161,6 +161,9 @@ public sealed class SqliteCheckpointStore : ICheckpointStore
         }
     }
 
+    public async Task<ShardClaim> ClaimShardAsync(string sweepId, long shard, string worker, CancellationToken cancellation) =>
+        await IsCompletedAsync(sweepId, shard, cancellation) ? ShardClaim.AlreadyDone : ShardClaim.Proceed;
+
     public async Task<(long Shards, long Rows)> ProgressAsync(string sweepId, CancellationToken cancellation)
     {
         await _lock.WaitAsync(cancellation);

@@ -43,13 +43,17 @@ public sealed class SweepCoordinator : ISweepCoordinator
         return summary;
     }
 
-    /// <summary>Removes stale temporary files, drops records whose files are gone or wrong, and lists the shards still to do.</summary>
-    public static async Task<List<long>> PrepareAsync(SweepContext sweep, ISweepObserver observer, CancellationToken cancellation)
+    /// <summary>
+    /// Removes stale temporary files, drops records whose files are gone or wrong, and lists the shards
+    /// still to do. <paramref name="removeTemporaryFiles"/> is false while other processes may be writing
+    /// shards of this sweep (a cluster's resume): their staging files are not stale.
+    /// </summary>
+    public static async Task<List<long>> PrepareAsync(SweepContext sweep, ISweepObserver observer, CancellationToken cancellation, bool removeTemporaryFiles = true)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(observer);
         Directory.CreateDirectory(sweep.ResultsDirectory);
-        foreach (var stale in Directory.EnumerateFiles(sweep.ResultsDirectory))
+        foreach (var stale in removeTemporaryFiles ? Directory.EnumerateFiles(sweep.ResultsDirectory) : [])
         {
             if (stale.EndsWith(".tmp", StringComparison.Ordinal) || stale.EndsWith(".staging", StringComparison.Ordinal))
             {

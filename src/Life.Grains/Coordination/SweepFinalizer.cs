@@ -14,10 +14,13 @@ namespace Life.Grains.Coordination;
 public sealed class SweepFinalizer
 {
     private readonly SweepContext _sweep;
+    private readonly string _checkpoints;
 
-    public SweepFinalizer(SweepContext sweep)
+    /// <param name="checkpoints">Where the checkpoints are, as sweep.json names them.</param>
+    public SweepFinalizer(SweepContext sweep, string checkpoints = "checkpoint.db")
     {
         _sweep = sweep;
+        _checkpoints = checkpoints;
     }
 
     public async Task<SweepSummary> FinalizeAsync(TimeSpan elapsed, long shardsRunNow, long rowsAtStart, CancellationToken cancellation)
@@ -73,7 +76,7 @@ public sealed class SweepFinalizer
             json.WriteStartObject("files");
             json.WriteString("results", "results/part-*.parquet");
             json.WriteString("pareto", "pareto.parquet");
-            json.WriteString("checkpoints", "checkpoint.db");
+            json.WriteString("checkpoints", _checkpoints);
             json.WriteEndObject();
             json.WriteStartObject("last_run");
             json.WriteString("finished_utc", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

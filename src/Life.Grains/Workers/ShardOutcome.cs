@@ -11,6 +11,9 @@ public enum ShardOutcomeKind : byte
 
     /// <summary>Evaluated, but another worker recorded it first; this worker's file was discarded.</summary>
     LostRace = 2,
+
+    /// <summary>The sweep was cancelled: acknowledged without work.</summary>
+    SweepStopped = 3,
 }
 
 public readonly record struct ShardOutcome(long Shard, ShardOutcomeKind Kind, long Rows);

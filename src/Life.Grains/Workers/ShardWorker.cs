@@ -21,9 +21,12 @@ public sealed class ShardWorker : IShardWorker
     public async Task<ShardOutcome> ProcessAsync(SweepContext sweep, long shard, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        if (await sweep.Store.IsCompletedAsync(sweep.SweepId, shard, cancellation))
+        switch (await sweep.Store.ClaimShardAsync(sweep.SweepId, shard, _workerName, cancellation))
         {
-            return new ShardOutcome(shard, ShardOutcomeKind.AlreadyDone, 0);
+            case ShardClaim.AlreadyDone:
+                return new ShardOutcome(shard, ShardOutcomeKind.AlreadyDone, 0);
+            case ShardClaim.SweepStopped:
+                return new ShardOutcome(shard, ShardOutcomeKind.SweepStopped, 0);
         }
 
         var started = DateTimeOffset.UtcNow;

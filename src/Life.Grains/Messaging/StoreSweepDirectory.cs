@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Life.Grains.Checkpoints;
+using Life.Grains.Specs;
+using Life.Grains.Workers;
+
+namespace Life.Grains.Messaging;
+
+/// <summary>
+/// Sweeps recorded in a shared checkpoint store (a silo's view): the spec is parsed back from its
+/// canonical JSON, checked against the recorded hash, and the context cached, so a silo serves any
+/// sweep submitted to the cluster without being told about it.
+/// </summary>
+public sealed class StoreSweepDirectory : ISweepDirectory
+{
+    private readonly ICheckpointStore _store;
+    private readonly ConcurrentDictionary<string, Lazy<Task<SweepContext>>> _sweeps = new(StringComparer.Ordinal);
+
+    public StoreSweepDirectory(ICheckpointStore store)
+    {
+        _store = store;
+    }
+
+    public async Task<SweepContext> GetAsync(string sweepId, CancellationToken cancellation)
+    {
+        var entry = _sweeps.GetOrAdd(sweepId, id => new Lazy<Task<SweepContext>>(() => LoadAsync(id, CancellationToken.None)));
+        try
+        {
+            return await entry.Value.WaitAsync(cancellation);
+        }
+        catch when (entry.Value.IsFaulted)
+        {
+            // A failed load (database down, unknown sweep) is not cached: the next message tries again.
+            _sweeps.TryRemove(new KeyValuePair<string, Lazy<Task<SweepContext>>>(sweepId, entry));
+            throw;
+        }
+    }
+
+    private async Task<SweepContext> LoadAsync(string sweepId, CancellationToken cancellation)
+    {
+        var identity = await _store.FindSweepAsync(sweepId, cancellation)
+            ?? throw new InvalidOperationException($"sweep '{sweepId}' is not recorded in this cluster's database");
+        var spec = SweepSpecParser.Parse(identity.SpecJson, $"sweep {sweepId}", identity.OutputDirectory, allowHuge: true);
+        if (spec.Hash != identity.SpecHash)
+        {
+            throw new InvalidOperationException($"sweep '{sweepId}': its spec resolves differently on this worker (hash {spec.Hash[..12]}, recorded {identity.SpecHash[..12]}); is this silo a different LifeSweep version?");
+        }
+
+        return new SweepContext(identity, spec, _store);
+    }
+}

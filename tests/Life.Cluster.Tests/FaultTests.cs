@@ -1,0 +1,182 @@
+using Life.Cluster.Tests.Infrastructure;
+
+namespace Life.Cluster.Tests;
+
+/// <summary>
+/// Faults during a cluster sweep. Each test ends with the dataset equal to the fault-free one (same
+/// files byte for byte, so the same rows and values) and DuckDB finding one row per config_id: no
+/// duplicates, none missing.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FaultTests : ClusterTest
+{
+    // 260 shards of 20 configurations: a few seconds of claims, commits and messages to hit.
+    private const int ShardSize = 20;
+
+    public FaultTests(ITestOutputHelper log)
+        : base(log)
+    {
+    }
+
+    [Fact]
+    public async Task Silos_killed_with_sigkill_mid_shard_at_random_points()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        var silos = new List<ChildProcess> { await StartReadySiloAsync(), await StartReadySiloAsync() };
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        var seed = Environment.TickCount;
+        Log.WriteLine($"random seed {seed}");
+        var random = new Random(seed);
+        var killedClaims = new List<long>();
+        long target = 0;
+        for (var kill = 0; kill < 3; kill++)
+        {
+            // A random point of the sweep, then the victim's next shard while it is being evaluated.
+            target += random.Next(10, 50);
+            Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= target, TimeSpan.FromMinutes(2)), "the sweep stopped progressing");
+            var victim = silos[random.Next(silos.Count)];
+            var shard = await WaitForClaimAsync(id, WorkerName(victim));
+            victim.Kill();
+            silos.Remove(victim);
+            killedClaims.Add(shard);
+            Log.WriteLine($"kill -9 {victim.Name} (pid {victim.Id}) while it evaluated shard {shard}, {target}+ shards done");
+            silos.Add(Cluster.StartSilo());
+        }
+
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+
+        // At least one kill landed mid-shard: that shard was claimed again and completed by another silo.
+        var redone = 0L;
+        foreach (var shard in killedClaims)
+        {
+            redone += await QueryAsync<long>("SELECT count(*) FROM life_shards WHERE sweep_id = @id AND shard = @shard AND claims >= 2", ("id", id), ("shard", shard));
+        }
+
+        Assert.True(redone >= 1, "no kill landed while a shard was being evaluated");
+    }
+
+    [Fact]
+    public async Task A_silo_started_late_takes_its_share()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        await StartReadySiloAsync();
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 30, TimeSpan.FromMinutes(2)));
+        var late = await StartReadySiloAsync();
+
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+        var shardsOfLate = await QueryAsync<long>("SELECT COALESCE(SUM(shards), 0)::bigint FROM life_sweep_workers WHERE sweep_id = @id AND worker = @worker", ("id", id), ("worker", WorkerName(late)));
+        Assert.True(shardsOfLate > 0, "the late silo did no shard");
+    }
+
+    [Fact]
+    public async Task RabbitMq_restarted_mid_sweep()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        await StartReadySiloAsync();
+        await StartReadySiloAsync();
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 20, TimeSpan.FromMinutes(2)));
+
+        await ClusterServers.LocalClusterAsync("restart-rabbitmq");
+        var doneAfterRestart = await QueryAsync<long>("SELECT shards_done FROM life_sweeps WHERE id = @id", ("id", id));
+        Log.WriteLine($"RabbitMQ restarted with {doneAfterRestart} of 260 shards done");
+        Assert.True(doneAfterRestart < 260, "the sweep finished before the broker went down; make it longer");
+
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+    }
+
+    [Fact]
+    public async Task PostgreSql_restarted_mid_sweep()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        await StartReadySiloAsync();
+        await StartReadySiloAsync();
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 40, TimeSpan.FromMinutes(2)));
+
+        // wait runs through the restart too: its polls are retried like the silos' writes.
+        var wait = Cluster.RunAsync("wait", id);
+        await ClusterServers.LocalClusterAsync("restart-postgres");
+        var result = await wait;
+        Assert.True(result.ExitCode == 0, $"wait failed: {result.Error}");
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+    }
+
+    [Fact]
+    public async Task Submitting_client_killed_then_resume_and_a_killed_wait_run_again()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+
+        // No silo yet: what the killed client managed to publish stays in the queue.
+        var submit = Cluster.StartClient("submit", spec, "--out", Cluster.Path("out"));
+        var id = (await submit.WaitForLineAsync(line => line.StartsWith("sw-", StringComparison.Ordinal), TimeSpan.FromMinutes(1)))?.Trim();
+        Assert.NotNull(id);
+        await Task.Delay(new Random().Next(0, 1000));
+        submit.Kill();
+        Log.WriteLine($"submit killed; queues: {await ClusterServers.ListQueuesAsync(Cluster.RabbitMq)}");
+        Assert.DoesNotContain(submit.Lines, line => line.StartsWith("submitted", StringComparison.Ordinal));
+
+        var resume = await Cluster.RunAsync("resume", id);
+        Assert.Equal(0, resume.ExitCode);
+        Assert.Contains("260 shard(s) published", resume.Output, StringComparison.Ordinal);
+        await StartReadySiloAsync();
+        await StartReadySiloAsync();
+
+        // The waiting client killed too, mid-sweep; waiting again finishes the job.
+        var firstWait = Cluster.StartClient("wait", id);
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 50, TimeSpan.FromMinutes(2)));
+        firstWait.Kill();
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+    }
+
+    [Fact]
+    public async Task Sigterm_lets_a_silo_finish_or_release_its_shard_and_exit_cleanly()
+    {
+        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        var stopping = await StartReadySiloAsync();
+        await StartReadySiloAsync();
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 30, TimeSpan.FromMinutes(2)));
+
+        await WaitForClaimAsync(id, WorkerName(stopping));
+        stopping.Terminate();
+        Assert.True(await stopping.WaitForExitAsync(TimeSpan.FromMinutes(2)), "the silo did not stop after SIGTERM");
+        Assert.Equal(0, stopping.ExitCode);
+        Assert.Contains(stopping.Lines, line => line.Contains("stopped:", StringComparison.Ordinal));
+
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+        Assert.Equal(0L, await QueryAsync<long>("SELECT count(*) FROM life_shards WHERE sweep_id = @id AND state <> 'done'", ("id", id)));
+    }
+
+    /// <summary>Polls for a shard the worker has claimed and not finished: it is evaluating it now.</summary>
+    private async Task<long> WaitForClaimAsync(string sweepId, string worker)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Cluster.Postgres);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT shard FROM life_shards WHERE sweep_id = @id AND state = 'running' AND worker = @worker LIMIT 1", connection);
+        command.Parameters.AddWithValue("id", sweepId);
+        command.Parameters.AddWithValue("worker", worker);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            if (await command.ExecuteScalarAsync() is long shard)
+            {
+                return shard;
+            }
+        }
+
+        throw new TimeoutException($"{worker} claimed no shard");
+    }
+}

@@ -7,12 +7,12 @@ namespace Life.Engine.Catalog;
 /// <summary>Reads a hardware JSON object (catalog entry or user file) into a <see cref="HardwareSpec"/>.</summary>
 public static class HardwareJson
 {
-    public static HardwareSpec Parse(string json, string source)
+    public static HardwareSpec Parse(string json, string source, string? baseDirectory = null)
     {
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return Read(document.RootElement, source);
+            return Read(document.RootElement, source, baseDirectory ?? (File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null));
         }
         catch (JsonException e)
         {
@@ -20,7 +20,12 @@ public static class HardwareJson
         }
     }
 
-    public static HardwareSpec Read(JsonElement root, string source)
+    /// <summary>
+    /// Reads a device. <c>"kind": "bucketed"</c> with <c>"profile"</c> (a LENS profile file, relative to
+    /// <paramref name="baseDirectory"/>, or the profile object inline) makes a bucketed device that
+    /// needs no peaks.
+    /// </summary>
+    public static HardwareSpec Read(JsonElement root, string source, string? baseDirectory = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -53,9 +58,37 @@ public static class HardwareJson
             PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
             PowerW = Number(root, "power_w", source) ?? double.NaN,
             InterconnectGBs = Number(root, "interconnect_gbs", source) ?? 0,
+            Buckets = ReadBuckets(root, source, baseDirectory),
         };
         spec.Validate();
         return spec;
+    }
+
+    private static Lens.BucketProfile? ReadBuckets(JsonElement root, string source, string? baseDirectory)
+    {
+        var kind = String(root, "kind", source) ?? "roofline";
+        if (kind == "roofline")
+        {
+            return null;
+        }
+
+        if (kind != "bucketed")
+        {
+            throw new EngineInputException($"hardware '{source}': kind '{kind}' is not one of roofline, bucketed");
+        }
+
+        if (!root.TryGetProperty("profile", out var profile))
+        {
+            throw new EngineInputException($"hardware '{source}': a bucketed device needs a 'profile' (a LENS profile file or object)");
+        }
+
+        if (profile.ValueKind == JsonValueKind.Object)
+        {
+            return Lens.BucketProfileJson.Read(profile, $"{source} profile");
+        }
+
+        var path = profile.GetString() ?? string.Empty;
+        return Lens.BucketProfileJson.Load(Path.IsPathRooted(path) || baseDirectory is null ? path : Path.Combine(baseDirectory, path));
     }
 
     public static DeviceClass ParseDeviceClass(string? text, string source) => text switch

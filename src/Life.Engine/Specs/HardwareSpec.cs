@@ -71,6 +71,14 @@ public readonly struct HardwareSpec
     /// </summary>
     public double ComputeMemoryOverlap { get; init; }
 
+    /// <summary>
+    /// For a bucketed device (an NPU compiled per input bucket, hardware JSON <c>"kind": "bucketed"</c>):
+    /// the LENS profile that replaces the roofline for it (lens-model.md). Null for roofline devices.
+    /// </summary>
+    public Lens.BucketProfile? Buckets { get; init; }
+
+    public bool IsBucketed => Buckets is not null;
+
     /// <summary>Purchase price in USD; NaN when unknown.</summary>
     public double PriceUsd { get; init; }
 
@@ -121,6 +129,15 @@ public readonly struct HardwareSpec
     /// <summary>Throws <see cref="EngineInputException"/> naming the first impossible field.</summary>
     public void Validate()
     {
+        if (IsBucketed)
+        {
+            // Its profile, not peaks, times it: only the optional numbers must make sense.
+            Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
+            Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
+            Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);
+            return;
+        }
+
         Require(Fp16Tflops > 0 && double.IsFinite(Fp16Tflops), "tflops", Fp16Tflops);
         Require(BandwidthGBs > 0 && double.IsFinite(BandwidthGBs), "bandwidth_gbs", BandwidthGBs);
         Require(MemoryGB > 0 && double.IsFinite(MemoryGB), "memory_gb", MemoryGB);

@@ -19,6 +19,11 @@ public static class Evaluator
     public static Metrics Evaluate(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment)
     {
         ArgumentNullException.ThrowIfNull(table);
+        if (hardware.Buckets is not null)
+        {
+            return EvaluateBucketed(table, hardware, workload, deployment);
+        }
+
         var rates = new RooflineRates(hardware, deployment, table.Model);
         double batch = workload.Batch;
         var input = workload.InputTokens;
@@ -88,6 +93,45 @@ public static class Evaluator
             CostPerMTok = hourly / (throughput * 3600) * 1e6,
             EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
+        };
+    }
+
+    /// <summary>
+    /// A bucketed device (lens-model.md): its profile's measured bucket latencies time the request; the
+    /// operator table still gives the memory the model needs, which is the device's. A request the profile
+    /// cannot run (input or context past the largest bucket, batch past the largest compiled one) does not
+    /// fit: times are NaN, never extrapolated.
+    /// </summary>
+    private static Metrics EvaluateBucketed(OperatorTable table, in HardwareSpec hardware, in Workload workload, in Deployment deployment)
+    {
+        double batch = workload.Batch;
+        var kvBytes = batch * table.KvCacheBytes(workload.InputTokens + workload.OutputTokens);
+        var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, workload.InputTokens, workload.InputTokens);
+        var failure = hardware.Buckets!.TryPredict(workload.Batch, workload.InputTokens, workload.OutputTokens, out var prediction);
+        var metrics = failure == Lens.PredictionFailure.None
+            ? prediction.ToMetrics(workload, hardware)
+            : new Metrics
+            {
+                TtftMs = double.NaN,
+                TpotMs = double.NaN,
+                E2eMs = double.NaN,
+                PerUserTps = double.NaN,
+                ThroughputTps = double.NaN,
+                PrefillTps = double.NaN,
+                DecodeTps = double.NaN,
+                PrefillOps = double.NaN,
+                PrefillBytes = double.NaN,
+                DecodeBytesPerToken = double.NaN,
+                CostPerMTok = double.NaN,
+                EnergyJPerToken = double.NaN,
+                ComputeBoundShare = double.NaN,
+            };
+        var capacity = hardware.MemoryGB * 1e9 * deployment.Devices;
+        return metrics with
+        {
+            MemoryGB = memoryBytes / 1e9,
+            KvCacheGiB = kvBytes / (1024.0 * 1024 * 1024),
+            Fits = failure == Lens.PredictionFailure.None && (capacity <= 0 || memoryBytes <= capacity),
         };
     }
 

@@ -9,12 +9,14 @@ namespace Life.Engine.Validation;
 /// with the row's spec columns overriding it, or from the spec columns alone; the model from the
 /// catalog. Efficiencies come from a calibration profile entry for the device when there is one,
 /// else from the fitted defaults for its group and framework. A row whose device, model or token
-/// counts cannot be known is skipped with the reason, never guessed.
+/// counts cannot be known is skipped with the reason, never guessed. A hardware column naming a
+/// JSON file (e.g. a bucketed NPU with its LENS profile) reads that device from the file.
 /// </summary>
 public sealed class MeasurementResolver
 {
     private readonly EfficiencyDefaults _defaults;
     private readonly CalibrationProfile? _profile;
+    private readonly Dictionary<string, HardwareSpec> _hardwareFiles = new(StringComparer.Ordinal);
 
     public MeasurementResolver(EfficiencyDefaults defaults, CalibrationProfile? profile = null)
     {
@@ -95,8 +97,13 @@ public sealed class MeasurementResolver
         }
 
         var framework = FrameworkProfile.Parse(m.Framework);
-        if (!BuiltInCatalog.TryGetHardware(m.Hardware, out var hardware))
+        if (!BuiltInCatalog.TryGetHardware(m.Hardware, out var hardware) && !TryReadHardwareFile(m.Hardware, out hardware, out var fileProblem))
         {
+            if (fileProblem is not null)
+            {
+                return fileProblem;
+            }
+
             if (double.IsNaN(m.Tflops) || double.IsNaN(m.BandwidthGBs))
             {
                 return $"hardware '{m.Hardware}' is not in the catalog and the row gives no tflops/bandwidth_gbs";
@@ -110,6 +117,14 @@ public sealed class MeasurementResolver
                 Vendor = Vendors.Infer(m.Hardware),
                 MemoryGB = double.IsNaN(m.MemoryGB) ? 1e6 : m.MemoryGB,
             };
+        }
+
+        if (hardware.IsBucketed)
+        {
+            if (Lens.BucketedModelCheck.Mismatch(hardware, model) is { } mismatch)
+            {
+                return mismatch;
+            }
         }
 
         hardware = hardware with
@@ -157,5 +172,32 @@ public sealed class MeasurementResolver
 
         result = new PreparedMeasurement(m, hardware, effective, model, options, new Workload(m.Batch, input, output), deployment, framework);
         return null;
+    }
+
+    /// <summary>A hardware column ending in .json is a device file, read once per resolver.</summary>
+    private bool TryReadHardwareFile(string reference, out HardwareSpec hardware, out string? problem)
+    {
+        problem = null;
+        if (_hardwareFiles.TryGetValue(reference, out hardware))
+        {
+            return true;
+        }
+
+        if (!reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            hardware = BuiltInCatalog.ResolveHardware(reference);
+            _hardwareFiles[reference] = hardware;
+            return true;
+        }
+        catch (EngineInputException e)
+        {
+            problem = e.Message;
+            return false;
+        }
     }
 }

@@ -25,6 +25,13 @@ public sealed class Constraints
 
     public bool AreMetBy(in Metrics metrics)
     {
+        // A request the device cannot run at all (a bucketed NPU past its largest bucket) has no
+        // times: it meets nothing, whatever the spec asks.
+        if (double.IsNaN(metrics.E2eMs))
+        {
+            return false;
+        }
+
         if (MustFit is { } fit && metrics.Fits != fit)
         {
             return false;

@@ -34,6 +34,15 @@ internal static class SweepSpecJson
             json.WriteString("id", h.Id);
             json.WriteString("name", h.Name);
             json.WriteString("device_class", HardwareJson.FormatDeviceClass(h.DeviceClass));
+            json.WriteString("vendor", Vendors.Name(h.Vendor));
+            if (h.Buckets is { } buckets)
+            {
+                // Inline, so workers on other machines need no profile file.
+                json.WriteString("kind", "bucketed");
+                json.WritePropertyName("profile");
+                json.WriteRawValue(Life.Engine.Lens.BucketProfileJson.ToJson(buckets));
+            }
+
             json.WriteNumber("fp16_tflops", h.Fp16Tflops);
             json.WriteNumber("fp8_tflops", h.Fp8Tflops);
             json.WriteNumber("int8_tops", h.Int8Tops);
@@ -43,6 +52,8 @@ internal static class SweepSpecJson
             json.WriteNumber("compute_efficiency", h.ComputeEfficiency);
             json.WriteNumber("memory_efficiency", h.MemoryEfficiency);
             json.WriteNumber("dispatch_us", h.DispatchOverheadUs);
+            json.WriteNumber("half_efficiency_tokens", h.HalfEfficiencyTokens);
+            json.WriteNumber("overlap", h.ComputeMemoryOverlap);
             WriteOptional(json, "price_usd", h.PriceUsd);
             WriteOptional(json, "price_usd_per_hour", h.PriceUsdPerHour);
             WriteOptional(json, "power_w", h.PowerW);
@@ -102,13 +113,17 @@ internal static class SweepSpecJson
         }
 
         json.WriteEndObject();
-        json.WriteStartArray("objectives");
-        foreach (var objective in spec.Objectives)
+        if (spec.Objectives.Count > 0)
         {
-            json.WriteStringValue(objective.ToString());
-        }
+            // An empty list is not a valid spec: leave the key out, as the author did.
+            json.WriteStartArray("objectives");
+            foreach (var objective in spec.Objectives)
+            {
+                json.WriteStringValue(objective.ToString());
+            }
 
-        json.WriteEndArray();
+            json.WriteEndArray();
+        }
         json.WriteNumber("shard_size", spec.ShardSize);
         json.WriteString("roofline", spec.Roofline == RooflineMode.WholeModel ? "whole-model" : "per-op");
         json.WriteEndObject();

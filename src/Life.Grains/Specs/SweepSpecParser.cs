@@ -135,6 +135,17 @@ public sealed class SweepSpecParser
             }
         }
 
+        foreach (var device in hardware)
+        {
+            foreach (var model in models)
+            {
+                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(device, model) is { } mismatch)
+                {
+                    Problem($"{mismatch}: a bucket profile times only the model it was compiled for; sweep them separately");
+                }
+            }
+        }
+
         values[DimensionKeys.Hardware] = Dimension.OfTexts(DimensionKeys.Hardware, hardwareIds);
         values[DimensionKeys.Model] = Dimension.OfTexts(DimensionKeys.Model, modelIds);
         var dimensions = new List<Dimension>();
@@ -199,7 +210,7 @@ public sealed class SweepSpecParser
             try
             {
                 var spec = item is YamlMappingNode mapping
-                    ? HardwareJson.Parse(ToJson(mapping), $"{_source} {field}")
+                    ? HardwareJson.Parse(ToJson(mapping), $"{_source} {field}", _baseDirectory)
                     : BuiltInCatalog.ResolveHardware(ResolvePath(Scalar(item, field) ?? string.Empty));
                 if (ids.Contains(spec.Id))
                 {

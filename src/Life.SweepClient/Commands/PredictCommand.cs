@@ -21,6 +21,17 @@ internal static class PredictCommand
             var optimizations = options.ReadOptimizations(parse);
             var workload = options.ReadWorkload(parse);
             var roofline = options.ReadRoofline(parse);
+            if (hardware.Buckets is { } buckets)
+            {
+                // A sweep marks such a request as not fitting; one prediction should say why instead.
+                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(hardware, model) is { } mismatch)
+                {
+                    throw new Life.Engine.EngineInputException(mismatch);
+                }
+
+                buckets.Predict(workload.Batch, workload.InputTokens, workload.OutputTokens);
+            }
+
             var table = OperatorTable.Build(model, optimizations);
             var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload, roofline);
             var prediction = new Prediction(hardware, model, optimizations, workload, roofline, metrics);

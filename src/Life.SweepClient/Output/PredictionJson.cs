@@ -37,24 +37,25 @@ internal static class PredictionJson
 
     public static void WriteMetrics(Utf8JsonWriter json, in Metrics m)
     {
-        json.WriteNumber("ttft_ms", m.TtftMs);
-        json.WriteNumber("tpot_ms", m.TpotMs);
-        json.WriteNumber("e2e_ms", m.E2eMs);
-        json.WriteNumber("per_user_tps", m.PerUserTps);
-        json.WriteNumber("throughput_tps", m.ThroughputTps);
-        json.WriteNumber("prefill_tps", m.PrefillTps);
-        json.WriteNumber("decode_tps", m.DecodeTps);
-        json.WriteNumber("memory_gb", m.MemoryGB);
+        WriteNullable(json, "ttft_ms", m.TtftMs);
+        WriteNullable(json, "tpot_ms", m.TpotMs);
+        WriteNullable(json, "e2e_ms", m.E2eMs);
+        WriteNullable(json, "per_user_tps", m.PerUserTps);
+        WriteNullable(json, "throughput_tps", m.ThroughputTps);
+        WriteNullable(json, "prefill_tps", m.PrefillTps);
+        WriteNullable(json, "decode_tps", m.DecodeTps);
+        WriteNullable(json, "memory_gb", m.MemoryGB);
         json.WriteBoolean("fits", m.Fits);
-        json.WriteNumber("prefill_ops", m.PrefillOps);
-        json.WriteNumber("prefill_bytes", m.PrefillBytes);
-        json.WriteNumber("decode_bytes_per_token", m.DecodeBytesPerToken);
-        json.WriteNumber("kv_cache_gib", m.KvCacheGiB);
+        WriteNullable(json, "prefill_ops", m.PrefillOps);
+        WriteNullable(json, "prefill_bytes", m.PrefillBytes);
+        WriteNullable(json, "decode_bytes_per_token", m.DecodeBytesPerToken);
+        WriteNullable(json, "kv_cache_gib", m.KvCacheGiB);
         WriteNullable(json, "cost_per_mtok", m.CostPerMTok);
         WriteNullable(json, "energy_j_per_token", m.EnergyJPerToken);
-        json.WriteNumber("compute_bound_share", m.ComputeBoundShare);
+        WriteNullable(json, "compute_bound_share", m.ComputeBoundShare);
     }
 
+    /// <summary>NaN (unknown, e.g. operation counts of a bucketed device) is written as null: JSON has no NaN.</summary>
     private static void WriteNullable(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))

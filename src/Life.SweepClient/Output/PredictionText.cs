@@ -23,7 +23,7 @@ internal static class PredictionText
         Row(output, "throughput", m.ThroughputTps, "tokens/s");
         Row(output, "prefill", m.PrefillTps, "tokens/s");
         Row(output, "decode", m.DecodeTps, "tokens/s");
-        Row(output, "memory", m.MemoryGB, p.Workload.Batch > 0 && m.Fits ? $"GB (fits in {p.Hardware.MemoryGB.ToString(c)} GB)" : $"GB (DOES NOT FIT in {p.Hardware.MemoryGB.ToString(c)} GB)");
+        Row(output, "memory", m.MemoryGB, MemoryNote(p, c));
         Row(output, "KV cache", m.KvCacheGiB, "GiB");
         Row(output, "prefill work", m.PrefillOps / 1e12, "Tops");
         Row(output, "decode traffic", m.DecodeBytesPerToken / 1e9, "GB per token");
@@ -39,11 +39,22 @@ internal static class PredictionText
         }
     }
 
+    private static string MemoryNote(Prediction p, CultureInfo c)
+    {
+        if (p.Hardware.IsBucketed && p.Hardware.MemoryGB <= 0)
+        {
+            return "GB (device capacity unknown)";
+        }
+
+        return p.Workload.Batch > 0 && p.Metrics.Fits ? $"GB (fits in {p.Hardware.MemoryGB.ToString(c)} GB)" : $"GB (DOES NOT FIT in {p.Hardware.MemoryGB.ToString(c)} GB)";
+    }
+
     private static void Row(TextWriter output, string label, double value, string unit) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-16}{Format(value),12}  {unit}"));
 
     private static string Format(double value) => Math.Abs(value) switch
     {
+        double.NaN => "-",
         >= 1000 => value.ToString("N0", CultureInfo.InvariantCulture),
         >= 10 => value.ToString("F1", CultureInfo.InvariantCulture),
         _ => value.ToString("F3", CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed class BooleanFilter : FilterNode
         _equal = equal;
     }
 
-    protected override void Fill(FilterColumns columns)
+    protected override void Fill(RowGroupColumns columns)
     {
         var left = columns[_left];
         var values = left.Booleans;

@@ -1,3 +1,5 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal abstract class FilterNode
 
     protected int RowCount { get; private set; }
 
-    public void Evaluate(FilterColumns columns)
+    public void Evaluate(RowGroupColumns columns)
     {
         RowCount = columns.RowCount;
         if (_isTrue.Length < RowCount)
@@ -30,7 +32,7 @@ internal abstract class FilterNode
     }
 
     /// <summary>Fills <see cref="IsTrue"/> and <see cref="IsFalse"/> for every row of <paramref name="columns"/>.</summary>
-    protected abstract void Fill(FilterColumns columns);
+    protected abstract void Fill(RowGroupColumns columns);
 
     /// <summary>Stores a known answer for a row whose operands are all present, else unknown.</summary>
     protected void Set(int row, bool known, bool value)

@@ -1,9 +1,11 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary><c>and</c>, <c>or</c> and <c>not</c> over child nodes (Kleene logic on the true/false masks).</summary>
 internal sealed class LogicalFilter(WhereSyntaxKind kind, FilterNode first, FilterNode? second) : FilterNode
 {
-    protected override void Fill(FilterColumns columns)
+    protected override void Fill(RowGroupColumns columns)
     {
         first.Evaluate(columns);
         var isTrue = IsTrue;

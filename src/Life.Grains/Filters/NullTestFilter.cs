@@ -1,9 +1,11 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary><c>column is null</c> / <c>column is not null</c>: always a known answer.</summary>
 internal sealed class NullTestFilter(int column, bool isNull) : FilterNode
 {
-    protected override void Fill(FilterColumns columns)
+    protected override void Fill(RowGroupColumns columns)
     {
         var data = columns[column];
         for (var i = 0; i < columns.RowCount; i++)

@@ -1,3 +1,5 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class NumberComparisonFilter : FilterNode
         _whenGreater = comparison is WhereTokenKind.Greater or WhereTokenKind.GreaterOrEqual or WhereTokenKind.NotEqual;
     }
 
-    protected override void Fill(FilterColumns columns)
+    protected override void Fill(RowGroupColumns columns)
     {
         var left = columns.Numbers(_left);
         var leftValidity = columns[_left].Validity;

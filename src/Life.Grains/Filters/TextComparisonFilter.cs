@@ -1,3 +1,5 @@
+using Life.Grains.Datasets;
+
 namespace Life.Grains.Filters;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class TextComparisonFilter : FilterNode
         _equal = equal;
     }
 
-    protected override void Fill(FilterColumns columns)
+    protected override void Fill(RowGroupColumns columns)
     {
         var left = columns[_left];
         var indices = left.Indices;

@@ -1,3 +1,4 @@
+using Life.Grains.Datasets;
 using Life.Parquet;
 
 namespace Life.Grains.Filters;
@@ -9,13 +10,13 @@ namespace Life.Grains.Filters;
 public sealed class WhereFilter
 {
     private readonly FilterNode _root;
-    private readonly FilterColumns _columns;
+    private readonly RowGroupColumns _columns;
 
     internal WhereFilter(FilterNode root, IReadOnlyList<string> columns)
     {
         _root = root;
         Columns = columns;
-        _columns = new FilterColumns(columns.Count);
+        _columns = new RowGroupColumns(columns.Count);
     }
 
     /// <summary>The columns the filter reads (as the schema spells them): pass their data in this order.</summary>

@@ -1,19 +1,19 @@
 using Life.Parquet;
 
-namespace Life.Grains.Filters;
+namespace Life.Grains.Datasets;
 
 /// <summary>
-/// The columns of one row group that a filter reads, by slot, with a numeric view of each: a
+/// The columns of one row group that a filter or a Pareto scan reads, by slot, with a numeric view of each: a
 /// DOUBLE column as is, other numbers converted once per row group into a reused array
 /// (integers are exact up to 2^53, which config ids and timestamps stay well below).
 /// </summary>
-internal sealed class FilterColumns
+internal sealed class RowGroupColumns
 {
     private readonly double[][] _numbers;
     private readonly bool[] _converted;
     private IReadOnlyList<ParquetColumnData> _data = [];
 
-    public FilterColumns(int slots)
+    public RowGroupColumns(int slots)
     {
         _numbers = new double[slots][];
         _converted = new bool[slots];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using Life.Parquet.Encodings;
 using Life.Parquet.Footer;
@@ -84,16 +85,34 @@ internal sealed partial class ColumnChunkDecoder : IDisposable
         target.SetNullCount(nulls);
     }
 
-    public void Dispose() => _decompressor.Dispose();
+    public void Dispose()
+    {
+        _decompressor.Dispose();
+        Return(ref _levels);
+        Return(ref _ids);
+        Return(ref _scratch);
+        Return(ref _dictionary);
+    }
 
+    /// <summary>Scratch space from the shared pool, so that a reader per file costs no new buffers in steady state.</summary>
     private static Span<T> Rent<T>(ref T[] array, int count)
     {
         if (array.Length < count)
         {
-            array = new T[Math.Max(count, array.Length * 2)];
+            Return(ref array);
+            array = ArrayPool<T>.Shared.Rent(count);
         }
 
         return array.AsSpan(0, count);
+    }
+
+    private static void Return<T>(ref T[] array)
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array);
+            array = [];
+        }
     }
 
     private static int CheckedCount(int values, int rowsLeft) =>

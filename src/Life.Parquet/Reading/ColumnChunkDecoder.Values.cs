@@ -24,7 +24,7 @@ internal sealed partial class ColumnChunkDecoder
     private static string EncodingName(int encoding) => FormatNames.Encoding(encoding);
 
     private static NotSupportedException UnsupportedEncoding(int encoding, ParquetType type) =>
-        new($"encoding {EncodingName(encoding)} for a {type} column is not supported (PLAIN, dictionary, RLE booleans and BYTE_STREAM_SPLIT are).");
+        new($"encoding {EncodingName(encoding)} is not supported for {type} columns (PLAIN, dictionary, RLE booleans and BYTE_STREAM_SPLIT are).");
 
     private static bool IsDictionary(int encoding) =>
         (ValueEncoding)encoding is ValueEncoding.PlainDictionary or ValueEncoding.RleDictionary;
@@ -122,34 +122,35 @@ internal sealed partial class ColumnChunkDecoder
             return;
         }
 
+        if ((ValueEncoding)encoding is not (ValueEncoding.Plain or ValueEncoding.ByteStreamSplit))
+        {
+            throw UnsupportedEncoding(encoding, type);
+        }
+
         var bytes = (long)present * width;
         if (bytes > data.Length)
         {
             throw new InvalidDataException($"{present} values need {bytes} bytes, the page has {data.Length}.");
         }
 
-        switch ((ValueEncoding)encoding)
+        if ((ValueEncoding)encoding == ValueEncoding.Plain)
         {
-            case ValueEncoding.Plain:
-                Scatter(MemoryMarshal.Cast<byte, T>(data[..(int)bytes]), rows, validity, present);
-                break;
-            case ValueEncoding.ByteStreamSplit:
-                // Byte b of value i is at b * present + i: regroup into PLAIN order first.
-                var plain = Rent(ref _scratch, (int)bytes);
-                for (var b = 0; b < width; b++)
-                {
-                    var stream = data.Slice(b * present, present);
-                    for (var i = 0; i < present; i++)
-                    {
-                        plain[(i * width) + b] = stream[i];
-                    }
-                }
-
-                Scatter(MemoryMarshal.Cast<byte, T>(plain), rows, validity, present);
-                break;
-            default:
-                throw UnsupportedEncoding(encoding, type);
+            Scatter(MemoryMarshal.Cast<byte, T>(data[..(int)bytes]), rows, validity, present);
+            return;
         }
+
+        // BYTE_STREAM_SPLIT: byte b of value i is at b * present + i; regroup into PLAIN order first.
+        var plain = Rent(ref _scratch, (int)bytes);
+        for (var b = 0; b < width; b++)
+        {
+            var stream = data.Slice(b * present, present);
+            for (var i = 0; i < present; i++)
+            {
+                plain[(i * width) + b] = stream[i];
+            }
+        }
+
+        Scatter(MemoryMarshal.Cast<byte, T>(plain), rows, validity, present);
     }
 
     private void DecodeBooleans(int encoding, ReadOnlySpan<byte> data, Span<bool> rows, ReadOnlySpan<bool> validity, int present)

@@ -52,6 +52,24 @@ public sealed class DuckDbWrittenFileTests
     }
 
     [Fact]
+    public void A_delta_encoded_column_is_reported_unsupported_while_the_other_columns_read()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("delta.parquet");
+        DuckDbFiles.Write("SELECT i::BIGINT AS id, (i % 3)::INTEGER AS k FROM range(5000) r(i)", path, "PARQUET_VERSION V2");
+
+        using var reader = new ParquetFileReader(path);
+        var error = Assert.Throws<ParquetFormatException>(() => reader.ReadColumn(0, "id"));
+        var k = reader.ReadColumn(0, "k");
+
+        Assert.True(error.IsUnsupported, error.Message);
+        Assert.Matches(
+            @$"^{System.Text.RegularExpressions.Regex.Escape(path)}: row group 0, column 'id': page at offset \d+: encoding DELTA_BINARY_PACKED is not supported for Int64 columns \(PLAIN, dictionary, RLE booleans and BYTE_STREAM_SPLIT are\)\.$",
+            error.Message);
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => i % 3), k.Int32s.ToArray());
+    }
+
+    [Fact]
     public void A_zstd_file_opens_but_reading_a_column_says_the_codec_is_not_supported()
     {
         using var directory = new TempDirectory();

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Life.Grains.Datasets;
 using Life.Grains.Specs;
@@ -8,7 +9,8 @@ namespace Life.SweepClient.Output;
 /// <summary>
 /// <c>pareto --json</c>: one object with the counts and the front rows (every column; 64-bit
 /// integers and doubles as JSON numbers, nulls as null, non-finite doubles as "NaN"/"Infinity"
-/// strings), in the table's order (best first on the first objective).
+/// strings), in the table's order (best first on the first objective). Not HTML-escaped: a
+/// filter such as <c>ttft_ms &lt; 500</c> reads as typed.
 /// </summary>
 internal static class ParetoJson
 {
@@ -17,7 +19,7 @@ internal static class ParetoJson
         var result = view.Result;
         var dataset = view.Dataset;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("dataset", dataset.Directory);

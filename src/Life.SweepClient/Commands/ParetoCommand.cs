@@ -109,7 +109,7 @@ internal static class ParetoCommand
         }
     }
 
-    /// <summary>The output file's full path; it must not land among the dataset's own result files.</summary>
+    /// <summary>The output file's full path; it must not land among the dataset's results or replace one of its files.</summary>
     private static string CheckOut(string path, SweepDataset dataset)
     {
         var full = Path.GetFullPath(path);
@@ -117,6 +117,11 @@ internal static class ParetoCommand
         if (full.StartsWith(results, StringComparison.Ordinal))
         {
             throw new EngineInputException($"--out '{path}' is inside the dataset's results directory, where it would become part of the dataset");
+        }
+
+        if (Path.GetDirectoryName(full) == dataset.Directory && Path.GetFileName(full) is "pareto.parquet" or "sweep.json" or "_SUCCESS" or "checkpoint.db")
+        {
+            throw new EngineInputException($"--out '{path}' would replace the dataset's own {Path.GetFileName(full)}; choose another file");
         }
 
         return Directory.Exists(full) ? throw new EngineInputException($"--out '{path}' is a directory; give a file name such as front.parquet") : full;

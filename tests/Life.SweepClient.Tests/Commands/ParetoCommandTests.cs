@@ -63,6 +63,18 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
     }
 
     [Fact]
+    public async Task An_out_file_that_would_replace_the_sweeps_own_front_is_refused()
+    {
+        var before = await File.ReadAllBytesAsync(Path.Combine(sweep.Output, "pareto.parquet"));
+
+        var run = await CliRun.Of("pareto", sweep.Output, "--objectives", "min:ttft_ms", "--out", Path.Combine(sweep.Output, "pareto.parquet"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("would replace the dataset's own pareto.parquet", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(sweep.Output, "pareto.parquet")));
+    }
+
+    [Fact]
     public async Task Without_options_the_spec_objectives_and_the_constrained_rows_give_the_table()
     {
         var run = await CliRun.Of("pareto", sweep.Output);

@@ -46,14 +46,14 @@ internal static class ParetoCommand
         }
 
         var parsedObjectives = request.Objectives is null ? null : ParseObjectives(request.Objectives);
-        var filter = request.Where is null ? null : Where(() => WhereExpression.Parse(request.Where));
+        var filter = request.Where is null ? null : PrefixFilterErrors(() => WhereExpression.Parse(request.Where));
         var dataset = SweepDataset.Open(request.Directory);
         var objectives = parsedObjectives ?? (dataset.SpecObjectives.Count > 0
             ? dataset.SpecObjectives
             : throw new EngineInputException($"the spec of '{request.Directory}' has no objectives: give --objectives, such as --objectives min:tpot_ms,max:throughput_tps"));
         var outPath = request.Out is null ? null : CheckOut(request.Out, dataset);
 
-        var result = Where(() => DatasetPareto.Compute(dataset, objectives, filter, constrainedOnly: !request.AllRows, cancellation));
+        var result = PrefixFilterErrors(() => DatasetPareto.Compute(dataset, objectives, filter, constrainedOnly: !request.AllRows, cancellation));
         if (outPath is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
@@ -97,7 +97,7 @@ internal static class ParetoCommand
     }
 
     /// <summary>Runs <paramref name="action"/>, prefixing a filter error with the option it came from.</summary>
-    private static T Where<T>(Func<T> action)
+    private static T PrefixFilterErrors<T>(Func<T> action)
     {
         try
         {

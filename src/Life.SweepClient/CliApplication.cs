@@ -23,6 +23,7 @@ public static class CliApplication
             PredictCommand.Create(),
             CatalogCommand.Create(),
             RunCommand.Create(),
+            ParetoCommand.Create(),
             LensCommand.Create(),
             ValidateCommand.Create(),
             CalibrateCommand.Create(),

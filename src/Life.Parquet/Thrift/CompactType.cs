@@ -15,4 +15,5 @@ internal enum CompactType : byte
     Set = 10,
     Map = 11,
     Struct = 12,
+    Uuid = 13,
 }

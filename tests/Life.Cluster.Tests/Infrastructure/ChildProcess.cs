@@ -70,6 +70,18 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process stops where it is, mid-shard or not, until <see cref="Thaw"/> or a kill.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGTERM: the graceful stop of a deployment (systemd, Kubernetes, docker stop).</summary>
     public void Terminate()
     {

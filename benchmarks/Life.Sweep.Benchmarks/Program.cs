@@ -36,27 +36,33 @@ if (specs.Count == 0)
     specs.Add(Path.Combine(root, "examples", "overnight-slice.yaml"));
 }
 
+// Each rate is the best of two (engine) or three (end to end) runs in this process, so both sides are measured warm (the JIT has
+// tiered up the engine and the writer); `life-sweep run` prints the cold figure of a fresh process.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"spec",-24}{"configurations",16}{"engine-only/s",16}{"end-to-end/s",15}{"ratio",8}{"bytes/row",11}"));
 foreach (var path in specs)
 {
     var spec = SweepSpecParser.ParseFile(path);
     var space = new SweepSpace(spec);
-    var engineRate = EngineOnly(space, workers);
+    var engineRate = Math.Max(EngineOnly(space, workers), EngineOnly(space, workers));
+    var endToEnd = 0.0;
+    var bytesPerRow = 0.0;
+    for (var run = 0; run < 3; run++)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"life-sweep-bench-{Guid.NewGuid():N}");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var summary = await EmbeddedSweepRunner.RunAsync(new SweepRunRequest(path, output, workers), new SilentObserver(), CancellationToken.None);
+            endToEnd = Math.Max(endToEnd, summary.Configurations / clock.Elapsed.TotalSeconds);
+            bytesPerRow = Directory.EnumerateFiles(Path.Combine(output, "results")).Sum(f => new FileInfo(f).Length) / (double)summary.Configurations;
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 
-    var output = Path.Combine(Path.GetTempPath(), $"life-sweep-bench-{Guid.NewGuid():N}");
-    try
-    {
-        var clock = Stopwatch.StartNew();
-        var summary = await EmbeddedSweepRunner.RunAsync(new SweepRunRequest(path, output, workers), new SilentObserver(), CancellationToken.None);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var bytes = Directory.EnumerateFiles(Path.Combine(output, "results")).Sum(f => new FileInfo(f).Length);
-        var endToEnd = summary.Configurations / seconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{summary.Configurations,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytes / (double)summary.Configurations,11:F1}"));
-    }
-    finally
-    {
-        Directory.Delete(output, recursive: true);
-    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{space.Count,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytesPerRow,11:F1}"));
 }
 
 // Every shard evaluated into column buffers by `workers` threads, nothing written: the ceiling.

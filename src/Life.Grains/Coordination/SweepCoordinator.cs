@@ -14,6 +14,8 @@ namespace Life.Grains.Coordination;
 /// </summary>
 public sealed class SweepCoordinator : ISweepCoordinator
 {
+    private static readonly TimeSpan MinimumPoll = TimeSpan.FromMilliseconds(5);
+
     private readonly IShardDispatcher _dispatcher;
     private readonly ShardRetryPolicy _retry;
     private readonly TimeSpan _pollInterval;
@@ -120,7 +122,10 @@ public sealed class SweepCoordinator : ISweepCoordinator
                     $"{errored.Count} shard(s) failed after {first.Attempts} attempts (shard {first.Shard}: {first.Error}); {shards} of {sweep.Space.ShardCount} shards are done and kept, rerun to resume");
             }
 
-            await Task.Delay(_pollInterval, cancellation);
+            // Poll at most every 5% of the time so far: a sweep of a second ends within tens of
+            // milliseconds of its last shard, a long one costs the store a query per interval.
+            var delay = Math.Clamp(clock.Elapsed.Ticks / 20, MinimumPoll.Ticks, _pollInterval.Ticks);
+            await Task.Delay(TimeSpan.FromTicks(delay), cancellation);
         }
     }
 }

@@ -37,17 +37,25 @@ public sealed class ShardWorker : IShardWorker
         var staging = $"{final}.{Guid.NewGuid():N}.staging";
         try
         {
-            cancellation.ThrowIfCancellationRequested();
-            scratch.Evaluator.Evaluate(first, count, scratch.Batch);
-            var front = PartialFront.Of(scratch.Batch, sweep.Spec.Objectives);
-            var meeting = 0L;
-            for (var row = 0; row < count; row++)
-            {
-                meeting += scratch.Batch.MeetsConstraints[row] ? 1 : 0;
-            }
+            // On the thread pool: transports may call consumers inline (MassTransit's in-memory one does),
+            // and a shard that never yields would hold the dispatcher, so shards would run one at a time.
+            var (front, meeting, length, sha256) = await Task.Run(
+                () =>
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    scratch.Evaluator.Evaluate(first, count, scratch.Batch);
+                    var front = PartialFront.Of(scratch.Batch, sweep.Spec.Objectives);
+                    var meeting = 0L;
+                    for (var row = 0; row < count; row++)
+                    {
+                        meeting += scratch.Batch.MeetsConstraints[row] ? 1 : 0;
+                    }
 
-            Directory.CreateDirectory(sweep.ResultsDirectory);
-            var (length, sha256) = sweep.Writer.Write(scratch.Batch, staging);
+                    Directory.CreateDirectory(sweep.ResultsDirectory);
+                    var (length, sha256) = sweep.Writer.Write(scratch.Batch, staging);
+                    return (front, meeting, length, sha256);
+                },
+                cancellation);
             var record = new ShardRecord(
                 shard, count, meeting, Path.GetRelativePath(sweep.OutputDirectory, final), length, sha256, front.ToBytes(),
                 _workerName, started, started + clock.Elapsed, 1);

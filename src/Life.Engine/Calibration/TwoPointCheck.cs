@@ -9,7 +9,7 @@ namespace Life.Engine.Calibration;
 /// file — the model at its weight format), calibrate on two rows — a prefill and a decode row where
 /// there are both (those closest to llama-bench's standard pp512 and tg128 at batch 1, the two numbers
 /// every llama.cpp benchmark reports), else the smallest and the largest batch × length run — and
-/// predict all its other rows with the result.
+/// predict all its other configurations with the result.
 /// </summary>
 public static class TwoPointCheck
 {
@@ -21,18 +21,38 @@ public static class TwoPointCheck
         {
             var members = group.ToList();
             var (first, second) = PickTwo(members);
-            if (first is null || second is null || members.Count < 3)
+            if (first is null || second is null)
             {
                 continue;
             }
 
-            var profile = DeviceCalibrator.Calibrate([first, second], defaults);
-            var others = members.Where(m => !ReferenceEquals(m, first) && !ReferenceEquals(m, second))
+            // A configuration measured several times (runs of different builds the file does not tell
+            // apart) calibrates on the median of its runs, not on whichever run comes first; its repeats
+            // are not predictions of another configuration, so they are not scored.
+            var firstRuns = SameConfiguration(members, first);
+            var secondRuns = SameConfiguration(members, second);
+            var profile = DeviceCalibrator.Calibrate([Median(first, firstRuns), Median(second, secondRuns)], defaults);
+            var others = members.Where(m => !firstRuns.Contains(m) && !secondRuns.Contains(m))
                 .Select(m => MeasurementResolver.Reapply(m, defaults, profile)).ToList();
+            if (others.Count == 0)
+            {
+                continue;
+            }
+
             rows.AddRange(Validator.Run(others, [], RooflineMode.PerOperator, defaults).Rows);
         }
 
         return new ValidationResult(rows, []);
+    }
+
+    private static HashSet<PreparedMeasurement> SameConfiguration(List<PreparedMeasurement> members, PreparedMeasurement pick) =>
+        members.Where(m => m.Measurement.Metric == pick.Measurement.Metric && m.Workload.Batch == pick.Workload.Batch && m.Workload.InputTokens == pick.Workload.InputTokens && m.Workload.OutputTokens == pick.Workload.OutputTokens).ToHashSet<PreparedMeasurement>(ReferenceEqualityComparer.Instance);
+
+    private static PreparedMeasurement Median(PreparedMeasurement pick, HashSet<PreparedMeasurement> runs)
+    {
+        var values = runs.Select(r => r.Measurement.Value).Order().ToList();
+        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        return pick with { Measurement = pick.Measurement with { Value = median } };
     }
 
     private static (PreparedMeasurement? First, PreparedMeasurement? Second) PickTwo(List<PreparedMeasurement> members)

@@ -42,9 +42,10 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.True(metrics.GetProperty("e2e_ms").GetProperty("median_ape").GetDouble() <= 8);
         Assert.True(metrics.GetProperty("throughput_tps").GetProperty("median_ape").GetDouble() <= 8);
 
-        // Prefill misses the 8% goal (long-context and multi-GPU effects two rows cannot pin down);
-        // this guards what is achieved.
-        Assert.True(metrics.GetProperty("prefill_tps").GetProperty("median_ape").GetDouble() <= 18);
+        // Prefill misses the 8% goal: half its rows are Strix Halo runs of 14 builds the file does not
+        // tell apart, where even each configuration's own median is 12% (median APE) from its runs.
+        // This guards what is achieved.
+        Assert.True(metrics.GetProperty("prefill_tps").GetProperty("median_ape").GetDouble() <= 16);
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public readonly struct OperatorSpec
 
     public CountPolynomial BytesWritten { get; init; }
 
+    /// <summary>
+    /// Whether the counts depend on the attended keys (attention, cache reads): if not, they are the same at
+    /// every decode step and the evaluator times one step for the whole run.
+    /// </summary>
+    public bool VariesWithContext => Ops.PerKey != 0 || Ops.PerPair != 0 || Bytes.PerKey != 0 || Bytes.PerPair != 0;
+
     /// <summary>Bytes read plus written, summed at build time so the evaluator evaluates one polynomial for traffic.</summary>
     public CountPolynomial Bytes { get; init; }
 

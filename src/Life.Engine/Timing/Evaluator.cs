@@ -254,7 +254,8 @@ public static class Evaluator
             var opsFirst = op.Ops.At(batch, tokens, keysFirst, pairsFirst) + expertOps;
             var bytesFirst = op.Bytes.At(batch, tokens, keysFirst, pairsFirst) + expertBytes;
             double opsLast = opsFirst, bytesLast = bytesFirst;
-            if (!single)
+            var constant = single || !op.VariesWithContext;
+            if (!constant)
             {
                 var keysLast = StepShape.Keys(tokens, pastLast, op.Window);
                 var pairsLast = StepShape.Pairs(tokens, pastLast, op.Window, op.FullPairs);
@@ -269,12 +270,13 @@ public static class Evaluator
             if (perOperator)
             {
                 // max(t_c, t_m) + (1 − overlap) · min(t_c, t_m) = overlap · max + (1 − overlap) · (t_c + t_m).
-                if (single)
+                if (constant)
                 {
+                    // The same step over and over: time one, multiply.
                     var bound = tcFirst >= tmFirst;
                     var roof = bound ? tcFirst : tmFirst;
-                    time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tcFirst + tmFirst));
-                    computeBound += bound ? tcFirst : 0;
+                    time += steps * (overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tcFirst + tmFirst)));
+                    computeBound += bound ? steps * tcFirst : 0;
                 }
                 else
                 {

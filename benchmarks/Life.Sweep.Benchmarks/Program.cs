@@ -36,33 +36,56 @@ if (specs.Count == 0)
     specs.Add(Path.Combine(root, "examples", "overnight-slice.yaml"));
 }
 
-// Each rate is the best of two (engine) or three (end to end) runs in this process, so both sides are measured warm (the JIT has
-// tiered up the engine and the writer); `life-sweep run` prints the cold figure of a fresh process.
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"spec",-24}{"configurations",16}{"engine-only/s",16}{"end-to-end/s",15}{"ratio",8}{"bytes/row",11}"));
+// Both sides are measured warm (the JIT has tiered up the engine and the writer) and repeated for a few
+// seconds: a run of the quickstart lasts about a tenth of a second, and on a shared 2-core VM single
+// runs vary by 2x. The table gives the median rate of each side; `life-sweep run` prints the cold
+// figure of a fresh process.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"spec",-24}{"configurations",16}{"engine-only/s",16}{"end-to-end/s",15}{"ratio",8}{"bytes/row",11}{"runs",6}"));
 foreach (var path in specs)
 {
     var spec = SweepSpecParser.ParseFile(path);
     var space = new SweepSpace(spec);
-    var engineRate = Math.Max(EngineOnly(space, workers), EngineOnly(space, workers));
-    var endToEnd = 0.0;
+    var engineRates = Repeat(TimeSpan.FromSeconds(3), () => EngineOnly(space, workers));
     var bytesPerRow = 0.0;
-    for (var run = 0; run < 3; run++)
+    var endToEndRates = Repeat(TimeSpan.FromSeconds(5), () =>
     {
         var output = Path.Combine(Path.GetTempPath(), $"life-sweep-bench-{Guid.NewGuid():N}");
         try
         {
             var clock = Stopwatch.StartNew();
-            var summary = await EmbeddedSweepRunner.RunAsync(new SweepRunRequest(path, output, workers), new SilentObserver(), CancellationToken.None);
-            endToEnd = Math.Max(endToEnd, summary.Configurations / clock.Elapsed.TotalSeconds);
+            var summary = EmbeddedSweepRunner.RunAsync(new SweepRunRequest(path, output, workers), new SilentObserver(), CancellationToken.None).GetAwaiter().GetResult();
+            var rate = summary.Configurations / clock.Elapsed.TotalSeconds;
             bytesPerRow = Directory.EnumerateFiles(Path.Combine(output, "results")).Sum(f => new FileInfo(f).Length) / (double)summary.Configurations;
+            return rate;
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    });
+    var engineRate = Median(engineRates);
+    var endToEnd = Median(endToEndRates);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{space.Count,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytesPerRow,11:F1}{endToEndRates.Count,6}"));
+}
+
+// Runs `measure` once to warm up, then again until `budget` has passed (at least three times).
+static List<double> Repeat(TimeSpan budget, Func<double> measure)
+{
+    measure();
+    var rates = new List<double>();
+    var clock = Stopwatch.StartNew();
+    while (rates.Count < 3 || clock.Elapsed < budget)
+    {
+        rates.Add(measure());
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{space.Count,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytesPerRow,11:F1}"));
+    return rates;
+}
+
+static double Median(List<double> rates)
+{
+    rates.Sort();
+    return rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[(rates.Count / 2) - 1] + rates[rates.Count / 2]) / 2;
 }
 
 // Every shard evaluated into column buffers by `workers` threads, nothing written: the ceiling.

@@ -39,8 +39,9 @@ public sealed class PartialFront
             return Empty(0);
         }
 
-        var rows = new List<int>();
-        var values = new List<double>();
+        var rows = new int[batch.Count];
+        var all = new double[batch.Count * k];
+        var kept = 0;
         for (var row = 0; row < batch.Count; row++)
         {
             if (!batch.MeetsConstraints[row])
@@ -59,15 +60,16 @@ public sealed class PartialFront
                 continue;
             }
 
-            rows.Add(row);
+            rows[kept] = row;
             for (var j = 0; j < k; j++)
             {
-                values.Add(ParetoFront.Minimized(batch.Metrics[(int)objectives[j].Column][row], objectives[j]));
+                all[(kept * k) + j] = ParetoFront.Minimized(batch.Metrics[(int)objectives[j].Column][row], objectives[j]);
             }
+
+            kept++;
         }
 
-        var all = values.ToArray();
-        var front = ParetoFront.Indices(all, rows.Count, k);
+        var front = ParetoFront.Indices(all, kept, k);
         var ids = new long[front.Length];
         var frontValues = new double[front.Length * k];
         for (var i = 0; i < front.Length; i++)

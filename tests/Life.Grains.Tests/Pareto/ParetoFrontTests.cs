@@ -38,6 +38,44 @@ public sealed class ParetoFrontTests
     }
 
     [Fact]
+    public void Thousands_of_points_with_runs_tied_on_the_first_objective_give_the_brute_force_front()
+    {
+        // Large enough that the sort and the move-to-front scan both matter; the first objective takes
+        // few distinct values (long tied runs, including -0.0 beside 0.0), the others are continuous
+        // and anti-correlated so the front holds hundreds of points.
+        var random = new Random(29);
+        const int n = 3000;
+        const int k = 3;
+        var values = new double[n * k];
+        for (var i = 0; i < n; i++)
+        {
+            var first = random.Next(-3, 4) * 0.5;
+            values[i * k] = first == 0 && random.Next(2) == 0 ? -0.0 : first;
+            var t = random.NextDouble();
+            values[(i * k) + 1] = t;
+            values[(i * k) + 2] = 1 - t + (random.NextDouble() * 0.01);
+        }
+
+        var expected = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            var dominated = false;
+            for (var j = 0; j < n && !dominated; j++)
+            {
+                dominated = j != i && BruteDominates(values, j, i, k);
+            }
+
+            if (!dominated)
+            {
+                expected.Add(i);
+            }
+        }
+
+        Assert.True(expected.Count > 20, $"front of {expected.Count} points is too small to exercise the scan");
+        Assert.Equal(expected, ParetoFront.Indices(values, n, k));
+    }
+
+    [Fact]
     public void Merging_partial_fronts_gives_the_front_of_the_union()
     {
         var random = new Random(3);

@@ -12,6 +12,7 @@ public static class BuiltInCatalog
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>>> HardwareEntries = new(LoadHardware);
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>>> ModelEntries = new(LoadModels);
+    private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>?>> ModelKeys = new(() => KeysOf(ModelEntries.Value));
 
     /// <summary>Hardware entries by id, in id order.</summary>
     public static IReadOnlyList<CatalogEntry<HardwareSpec>> Hardware => Distinct(HardwareEntries.Value);
@@ -45,13 +46,20 @@ public static class BuiltInCatalog
         return found;
     }
 
-    /// <summary>A catalog model by id or alias (case-insensitive); no file lookup.</summary>
+    /// <summary>
+    /// A catalog model by id or alias (case-insensitive), else by its <see cref="ModelNameKey"/> when one
+    /// entry alone has it ("Meta-Llama-3-8B-Instruct" is llama-3-8b); no file lookup.
+    /// </summary>
     public static bool TryGetModel(string name, out ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var found = ModelEntries.Value.TryGetValue(name.Trim(), out var entry);
-        spec = found ? entry!.Spec : default;
-        return found;
+        if (!ModelEntries.Value.TryGetValue(name.Trim(), out var entry))
+        {
+            ModelKeys.Value.TryGetValue(ModelNameKey.Of(name), out entry);
+        }
+
+        spec = entry is null ? default : entry.Spec;
+        return entry is not null;
     }
 
     /// <summary>A catalog id or alias (case-insensitive), or a path to a Hugging Face config.json.</summary>
@@ -61,6 +69,13 @@ public static class BuiltInCatalog
         if (ModelEntries.Value.TryGetValue(reference, out var entry))
         {
             return entry.Spec;
+        }
+
+        // A Hugging Face repository name ("meta-llama/Llama-2-7b-hf") has a slash but is not a path.
+        var isFile = reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(reference);
+        if (!isFile && ModelKeys.Value.TryGetValue(ModelNameKey.Of(reference), out var keyed) && keyed is not null)
+        {
+            return keyed.Spec;
         }
 
         if (LooksLikePath(reference))
@@ -107,6 +122,30 @@ public static class BuiltInCatalog
 
         list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return list;
+    }
+
+    // Keys shared by two entries map to null: a loose name that could mean either resolves to neither.
+    internal static Dictionary<string, CatalogEntry<T>?> KeysOf<T>(IReadOnlyDictionary<string, CatalogEntry<T>> entries)
+        where T : struct
+    {
+        var keys = new Dictionary<string, CatalogEntry<T>?>(StringComparer.Ordinal);
+        foreach (var (name, entry) in entries)
+        {
+            var key = ModelNameKey.Of(name);
+            if (keys.TryGetValue(key, out var existing))
+            {
+                if (existing is not null && existing.Id != entry.Id)
+                {
+                    keys[key] = null;
+                }
+            }
+            else
+            {
+                keys[key] = entry;
+            }
+        }
+
+        return keys;
     }
 
     private static IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>> LoadHardware() =>

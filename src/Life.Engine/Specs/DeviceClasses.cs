@@ -1,7 +1,14 @@
+using System.Text.RegularExpressions;
+
 namespace Life.Engine.Specs;
 
-/// <summary>Infers a <see cref="DeviceClass"/> from a device name, for devices not in the catalog.</summary>
-public static class DeviceClasses
+/// <summary>
+/// Infers a <see cref="DeviceClass"/> from a device name, for devices not in the catalog. Order
+/// matters: an APU's name carries both its CPU brand and its GPU ("Ryzen AI Max+ 395 ... Radeon
+/// 8060S iGPU" is the unified-memory GPU), so explicit device words come first, then unified-memory
+/// parts, then CPU model names, then consumer GPU names; anything else is taken for a datacenter GPU.
+/// </summary>
+public static partial class DeviceClasses
 {
     public static DeviceClass Infer(string? name)
     {
@@ -11,26 +18,40 @@ public static class DeviceClasses
             return DeviceClass.Npu;
         }
 
-        if (s.Contains("cpu", StringComparison.Ordinal) || s.Contains("xeon", StringComparison.Ordinal) || s.Contains("epyc", StringComparison.Ordinal)
-            || s.Contains("threadripper", StringComparison.Ordinal))
+        if (CpuWord().IsMatch(s))
         {
             return DeviceClass.Cpu;
         }
 
-        if (s.Contains("apple", StringComparison.Ordinal) || s.Contains("igpu", StringComparison.Ordinal) || s.Contains("strix halo", StringComparison.Ordinal)
-            || s.Contains("ryzen ai max", StringComparison.Ordinal) || s.Contains("gb10", StringComparison.Ordinal) || s.Contains("dgx spark", StringComparison.Ordinal)
-            || s.Contains("jetson", StringComparison.Ordinal) || s.Contains("radeon 8", StringComparison.Ordinal) || s.Contains("lunar lake", StringComparison.Ordinal)
-            || System.Text.RegularExpressions.Regex.IsMatch(s, @"\bm[1-5]\b"))
+        if (UnifiedMemoryPart().IsMatch(s))
         {
             return DeviceClass.UnifiedMemoryGpu;
         }
 
-        if (s.Contains("geforce", StringComparison.Ordinal) || s.Contains("rtx", StringComparison.Ordinal) || s.Contains("gtx", StringComparison.Ordinal)
-            || s.Contains("radeon", StringComparison.Ordinal) || s.Contains("arc", StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(s, @"\b[3-5]0[5-9]0\b"))
+        if (CpuModel().IsMatch(s))
+        {
+            return DeviceClass.Cpu;
+        }
+
+        if (ConsumerGpu().IsMatch(s))
         {
             return DeviceClass.ConsumerGpu;
         }
 
         return DeviceClass.DatacenterGpu;
     }
+
+    [GeneratedRegex(@"\bcpu\b|xeon|epyc|threadripper", RegexOptions.CultureInvariant)]
+    private static partial Regex CpuWord();
+
+    [GeneratedRegex(@"apple|igpu|strix halo|ryzen ai max|gb10|dgx spark|jetson|radeon 8\d\d0s|lunar lake|\bm[1-5]\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UnifiedMemoryPart();
+
+    // Desktop and laptop CPUs named by model only (llama.cpp CPU runs): Ryzen 9 7950X, Core i9-13900K,
+    // Core Ultra 7 155H, Graviton3, Ampere Altra, Snapdragon X Elite.
+    [GeneratedRegex(@"\bryzen\b|\bcore i[3579]\b|\bi[3579]-\d{4,5}|core ultra|graviton|altra|snapdragon|\bgrace\b(?!.*hopper|.*blackwell)", RegexOptions.CultureInvariant)]
+    private static partial Regex CpuModel();
+
+    [GeneratedRegex(@"geforce|\brtx\b|\bgtx\b|radeon|\barc\b|titan|\b[3-5]0[5-9]0\b|\b[3-5]0[5-9]0 ?ti\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ConsumerGpu();
 }

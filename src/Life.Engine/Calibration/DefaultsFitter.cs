@@ -19,6 +19,15 @@ public sealed class DefaultsFitter
     private const double Prior = 0.005;
     private const double OffsetPrior = 0.002;
 
+    // The global device efficiencies are what a device family absent from the data gets, so they stay
+    // at their physical priors (LIFE's 50% of peak compute, 80% of spec bandwidth, 5 µs per kernel,
+    // near-ideal overlap) unless the data insist; families the data cover move through their offsets.
+    // Evidence, `validate --leave-one-file-out` on the dev files (each file refitted without itself):
+    // with the weak pull used for offsets (0.005) the global drifted to the mix of families measured
+    // (memory efficiency 1.0 from llama.cpp consumer GPUs) and the held-out H100 study missed by 30%
+    // (e2e) and 44% (throughput); pulled hard (5), 10.6% and 11.4%, with in-sample errors unchanged.
+    private const double GlobalPrior = 5;
+
     private static readonly string[] DeviceParameters = ["compute_efficiency", "memory_efficiency", "dispatch_us", "overlap"];
 
     private readonly List<FitRow> _rows;
@@ -41,12 +50,12 @@ public sealed class DefaultsFitter
         _latencyFrameworks = rows.Where(r => r.Measurement.Devices > 1).Select(r => FrameworkProfile.Name(r.Framework)).Distinct().Order(StringComparer.Ordinal).ToList();
         _formats = rows.Select(r => WeightFormats.Of(r.Measurement.WeightBits)).Distinct().Where(f => f != WeightFormat.Float).Order().ToList();
 
-        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.compute_efficiency", Math.Log(0.5), Math.Log(0.02), 0, Prior));
-        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.memory_efficiency", Math.Log(0.8), Math.Log(0.05), 0, Prior));
-        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.dispatch_us", Math.Log(5), Math.Log(0.05), Math.Log(300), Prior));
+        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.compute_efficiency", Math.Log(0.5), Math.Log(0.02), 0, GlobalPrior));
+        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.memory_efficiency", Math.Log(0.8), Math.Log(0.05), 0, GlobalPrior));
+        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.dispatch_us", Math.Log(5), Math.Log(0.05), Math.Log(300), GlobalPrior));
 
         // Overlap lives in (0, 1): fitted as a logit, starting near the ideal roofline.
-        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.overlap", 3, -6, 8, Prior));
+        _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.overlap", 3, -6, 8, GlobalPrior));
         foreach (var level in _classes.Concat(_vendors).Concat(_groups))
         {
             foreach (var name in DeviceParameters)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Life.Engine;
 using Life.Engine.Calibration;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
@@ -19,19 +20,26 @@ internal static class ValidateCommand
         var baseline = new Option<string?>("--baseline") { Description = "Also report a baseline method side by side: life (whole-model roofline, one 50% efficiency)" };
         baseline.AcceptOnlyFromAmong("life");
         var twoPoint = new Option<bool>("--two-point") { Description = "Per (device, framework, model): calibrate on two rows, validate on the others" };
+        var leaveOneFileOut = new Option<bool>("--leave-one-file-out") { Description = "Predict each file with defaults refitted on the other files (how the defaults do on unseen sources)" };
         var command = new Command("validate", "Predict every measurement and report the error: per metric and overall median and mean APE, skipped rows with reasons.")
         {
-            files, efficiency, json, report, baseline, twoPoint,
+            files, efficiency, json, report, baseline, twoPoint, leaveOneFileOut,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            var heldOut = parse.GetValue(leaveOneFileOut);
+            if (heldOut && (parse.GetValue(twoPoint) || parse.GetValue(efficiency) is not null))
+            {
+                throw new EngineInputException("--leave-one-file-out refits the defaults itself; it cannot be combined with --two-point or --efficiency");
+            }
+
             var measurements = parse.GetRequiredValue(files).SelectMany(MeasurementCsv.Load).ToList();
             var profile = parse.GetValue(efficiency) is { } path ? CalibrationProfile.Load(path) : null;
             var defaults = EfficiencyDefaults.Current;
             var (prepared, skipped) = new MeasurementResolver(defaults, profile).Resolve(measurements);
-            var result = parse.GetValue(twoPoint)
-                ? TwoPointCheck.Run(prepared, defaults)
+            var result = heldOut ? LeaveOneFileOutCheck.Run(prepared, skipped)
+                : parse.GetValue(twoPoint) ? TwoPointCheck.Run(prepared, defaults)
                 : Validator.Run(prepared, skipped, RooflineMode.PerOperator, defaults);
             ValidationResult? life = null;
             if (parse.GetValue(baseline) == "life")

@@ -21,6 +21,7 @@ internal static class ValidationText
         }
 
         output.WriteLine(Line("overall", result.Overall, baseline?.Overall));
+        WritePerFile(output, result, baseline);
         if (result.Skipped.Count > 0)
         {
             output.WriteLine();
@@ -28,6 +29,36 @@ internal static class ValidationText
             foreach (var group in result.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
             {
                 output.WriteLine(string.Create(c, $"  {group.Count(),5} × {group.Key} (e.g. {group.First().Measurement.Where})"));
+            }
+        }
+    }
+
+    /// <summary>Several files are several sources and devices: each file's figures, so one cannot hide another.</summary>
+    private static void WritePerFile(TextWriter output, ValidationResult result, ValidationResult? baseline)
+    {
+        var files = result.Rows.GroupBy(r => Path.GetFileName(r.Measurement.File)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (files.Count < 2)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine(baseline is null
+            ? $"{"file",-46}{"metric",-16}{"rows",6}{"median APE",12}"
+            : $"{"file",-46}{"metric",-16}{"rows",6}{"median APE",12}   {"LIFE median",12}");
+        foreach (var file in files)
+        {
+            foreach (var metric in file.GroupBy(r => MeasuredMetrics.Name(r.Measurement.Metric)).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var stats = ErrorStatistics.Of(metric.Select(r => r.Ape));
+                var line = string.Create(CultureInfo.InvariantCulture, $"{file.Key,-46}{metric.Key,-16}{stats.Rows,6}{stats.MedianApe,11:F1}%");
+                if (baseline is not null)
+                {
+                    var same = baseline.Rows.Where(r => Path.GetFileName(r.Measurement.File) == file.Key && MeasuredMetrics.Name(r.Measurement.Metric) == metric.Key).Select(r => r.Ape).ToList();
+                    line += same.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"   {ErrorStatistics.Of(same).MedianApe,11:F1}%") : string.Empty;
+                }
+
+                output.WriteLine(line);
             }
         }
     }

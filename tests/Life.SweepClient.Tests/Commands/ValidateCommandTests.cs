@@ -49,6 +49,41 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Leaving_each_dev_file_out_reports_every_file_and_keeps_the_h100_study_within_target_unseen()
+    {
+        var run = await CliRun.Of(["validate", .. Repository.DevMeasurements, "--leave-one-file-out", "--baseline", "life"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var perFile = run.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length >= 4 && f[0].EndsWith(".csv", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Repository.DevMeasurements.Select(Path.GetFileName).Order(StringComparer.Ordinal), perFile.Select(f => f[0]).Distinct().Order(StringComparer.Ordinal));
+        double Median(string file, string metric) =>
+            double.Parse(perFile.Single(f => f[0] == file && f[1] == metric)[3].TrimEnd('%'), CultureInfo.InvariantCulture);
+
+        // Fitted without it, the H100 serving study (the only datacenter GPU and the only vLLM and
+        // TensorRT-LLM rows) still meets the end-to-end and throughput targets: the global efficiencies
+        // an unseen family gets stay at their physical priors (30% and 44% before they did).
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 12);
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 12);
+
+        // Decode on an unseen device family is still far better than LIFE's fixed efficiencies.
+        foreach (var file in new[] { "llamacpp_dgx_spark_benches.csv", "strix_halo_lhl_llamacpp.csv", "xiongjiedai_llamacpp_gpu_benchmarks.csv" })
+        {
+            var lifeMedian = double.Parse(perFile.Single(f => f[0] == file && f[1] == "decode_tps")[4].TrimEnd('%'), CultureInfo.InvariantCulture);
+            Assert.True(Median(file, "decode_tps") < lifeMedian, $"{file}: held-out decode {Median(file, "decode_tps")}% vs LIFE {lifeMedian}%");
+        }
+    }
+
+    [Fact]
+    public async Task Leaving_files_out_does_not_combine_with_a_profile_or_two_point_calibration()
+    {
+        var run = await CliRun.Of(["validate", .. Repository.DevMeasurements, "--leave-one-file-out", "--two-point"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--leave-one-file-out refits the defaults itself", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public async Task The_report_has_one_row_per_measurement_and_agrees_with_the_statistics()
     {
         var file = Repository.DevMeasurements.Single(f => f.EndsWith("llamacpp_dgx_spark_benches.csv", StringComparison.Ordinal));

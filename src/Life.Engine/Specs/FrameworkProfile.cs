@@ -21,20 +21,62 @@ public sealed record FrameworkProfile(
     double AttentionComputeScale = 1,
     double AttentionMemoryScale = 1)
 {
-    /// <summary>Maps a framework name as measurements write it ("llama.cpp", "vLLM", "TensorRT-LLM", …).</summary>
+    /// <summary>
+    /// Maps a framework name as measurements write it ("llama.cpp", "vLLM 0.6.3", "TensorRT-LLM",
+    /// "llama.cpp (Vulkan)", "ollama", "TGI"…). Names carry versions and backends, so a known engine's
+    /// name anywhere in the text counts. Engines the fit has no rows for map to the measured engine
+    /// they run like: llama.cpp's front ends (Ollama, LM Studio, llamafile, KoboldCpp) are llama.cpp;
+    /// continuous-batching servers with paged attention and a Python scheduler (TGI, Aphrodite, a vLLM
+    /// fork; DeepSpeed-FastGen/MII) are vLLM; compiled C++ engines (LMDeploy's TurboMind) are
+    /// TensorRT-LLM. Anything else is a generic fused serving stack.
+    /// </summary>
     public static FrameworkKind Parse(string? name)
     {
         var key = (name ?? string.Empty).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", "-", StringComparison.Ordinal);
-        return key switch
+        if (ContainsAny(key, "llama.cpp", "llamacpp", "llama-cpp", "ggml", "ollama", "lmstudio", "lm-studio", "koboldcpp", "llamafile"))
         {
-            "llama.cpp" or "llamacpp" or "llama-cpp" or "ollama" or "lmstudio" or "lm-studio" or "koboldcpp" => FrameworkKind.LlamaCpp,
-            "vllm" => FrameworkKind.Vllm,
-            "tensorrt-llm" or "trt-llm" or "trtllm" or "tensorrtllm" or "tensorrt" => FrameworkKind.TensorRtLlm,
-            "transformers" or "hf" or "huggingface" or "hf-transformers" or "pytorch" => FrameworkKind.Transformers,
-            "sglang" => FrameworkKind.Sglang,
-            "mlc" or "mlc-llm" => FrameworkKind.Mlc,
-            _ => FrameworkKind.Generic,
-        };
+            return FrameworkKind.LlamaCpp;
+        }
+
+        if (ContainsAny(key, "tensorrt", "trt-llm", "trtllm", "lmdeploy", "turbomind"))
+        {
+            return FrameworkKind.TensorRtLlm;
+        }
+
+        if (ContainsAny(key, "sglang"))
+        {
+            return FrameworkKind.Sglang;
+        }
+
+        if (ContainsAny(key, "vllm", "text-generation-inference", "aphrodite", "deepspeed") || key is "tgi" || key.StartsWith("tgi", StringComparison.Ordinal))
+        {
+            return FrameworkKind.Vllm;
+        }
+
+        if (ContainsAny(key, "mlc"))
+        {
+            return FrameworkKind.Mlc;
+        }
+
+        if (ContainsAny(key, "transformers", "huggingface", "pytorch") || key is "hf" or "hf-transformers")
+        {
+            return FrameworkKind.Transformers;
+        }
+
+        return FrameworkKind.Generic;
+    }
+
+    private static bool ContainsAny(string text, params string[] needles)
+    {
+        foreach (var needle in needles)
+        {
+            if (text.Contains(needle, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Name(FrameworkKind kind) => kind switch

@@ -12,6 +12,7 @@ public static class BuiltInCatalog
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>>> HardwareEntries = new(LoadHardware);
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>>> ModelEntries = new(LoadModels);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> LooseHardwareNames = new(StringComparer.Ordinal);
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>?>> ModelKeys = new(() => KeysOf(ModelEntries.Value));
 
     /// <summary>Hardware entries by id, in id order.</summary>
@@ -37,13 +38,21 @@ public static class BuiltInCatalog
         throw new EngineInputException($"unknown hardware '{reference}' (see `life-sweep catalog hardware`, or give a JSON file)");
     }
 
-    /// <summary>A catalog entry by id or alias (case-insensitive); no file lookup.</summary>
+    /// <summary>
+    /// A catalog entry by id or alias (case-insensitive), else the one entry a free-form device name
+    /// means (<see cref="HardwareNameMatcher"/>: "NVIDIA GeForce RTX 4090" is rtx-4090); no file lookup.
+    /// </summary>
     public static bool TryGetHardware(string name, out HardwareSpec spec)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var found = HardwareEntries.Value.TryGetValue(name.Trim(), out var entry);
-        spec = found ? entry!.Spec : default;
-        return found;
+        if (!HardwareEntries.Value.TryGetValue(name.Trim(), out var entry)
+            && LooseHardwareNames.GetOrAdd(name, n => HardwareNameMatcher.Match(n, HardwareEntries.Value.Select(e => (e.Key, e.Value.Id)))) is { } id)
+        {
+            entry = HardwareEntries.Value[id];
+        }
+
+        spec = entry is null ? default : entry.Spec;
+        return entry is not null;
     }
 
     /// <summary>

@@ -18,22 +18,7 @@ public sealed class ParetoFrontTests
                 values[i] = random.Next(0, 12);
             }
 
-            var expected = new List<int>();
-            for (var i = 0; i < n; i++)
-            {
-                var dominated = false;
-                for (var j = 0; j < n && !dominated; j++)
-                {
-                    dominated = j != i && BruteDominates(values, j, i, k);
-                }
-
-                if (!dominated)
-                {
-                    expected.Add(i);
-                }
-            }
-
-            Assert.Equal(expected, ParetoFront.Indices(values, n, k));
+            Assert.Equal(BruteForceFront(values, n, k), ParetoFront.Indices(values, n, k));
         }
     }
 
@@ -56,21 +41,7 @@ public sealed class ParetoFrontTests
             values[(i * k) + 2] = 1 - t + (random.NextDouble() * 0.01);
         }
 
-        var expected = new List<int>();
-        for (var i = 0; i < n; i++)
-        {
-            var dominated = false;
-            for (var j = 0; j < n && !dominated; j++)
-            {
-                dominated = j != i && BruteDominates(values, j, i, k);
-            }
-
-            if (!dominated)
-            {
-                expected.Add(i);
-            }
-        }
-
+        var expected = BruteForceFront(values, n, k);
         Assert.True(expected.Count > 20, $"front of {expected.Count} points is too small to exercise the scan");
         Assert.Equal(expected, ParetoFront.Indices(values, n, k));
     }
@@ -99,6 +70,26 @@ public sealed class ParetoFrontTests
         Assert.Equal(direct, merged.Ids);
         Assert.Equal(merged.Ids, PartialFront.FromBytes(merged.ToBytes()).Ids);
         Assert.Equal(merged.Values, PartialFront.FromBytes(merged.ToBytes()).Values);
+    }
+
+    private static List<int> BruteForceFront(double[] values, int n, int k)
+    {
+        var front = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            var dominated = false;
+            for (var j = 0; j < n && !dominated; j++)
+            {
+                dominated = j != i && BruteDominates(values, j, i, k);
+            }
+
+            if (!dominated)
+            {
+                front.Add(i);
+            }
+        }
+
+        return front;
     }
 
     private static bool BruteDominates(double[] v, int a, int b, int k)

@@ -33,50 +33,37 @@ public sealed record FrameworkProfile(
     public static FrameworkKind Parse(string? name)
     {
         var key = (name ?? string.Empty).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", "-", StringComparison.Ordinal);
-        if (ContainsAny(key, "llama.cpp", "llamacpp", "llama-cpp", "ggml", "ollama", "lmstudio", "lm-studio", "koboldcpp", "llamafile"))
+        if (NameText.ContainsAny(key, "llama.cpp", "llamacpp", "llama-cpp", "ggml", "ollama", "lmstudio", "lm-studio", "koboldcpp", "llamafile"))
         {
             return FrameworkKind.LlamaCpp;
         }
 
-        if (ContainsAny(key, "tensorrt", "trt-llm", "trtllm", "lmdeploy", "turbomind"))
+        if (NameText.ContainsAny(key, "tensorrt", "trt-llm", "trtllm", "lmdeploy", "turbomind"))
         {
             return FrameworkKind.TensorRtLlm;
         }
 
-        if (ContainsAny(key, "sglang"))
+        if (NameText.ContainsAny(key, "sglang"))
         {
             return FrameworkKind.Sglang;
         }
 
-        if (ContainsAny(key, "vllm", "text-generation-inference", "aphrodite", "deepspeed") || key is "tgi" || key.StartsWith("tgi", StringComparison.Ordinal))
+        if (NameText.ContainsAny(key, "vllm", "text-generation-inference", "aphrodite", "deepspeed") || key is "tgi" || key.StartsWith("tgi", StringComparison.Ordinal))
         {
             return FrameworkKind.Vllm;
         }
 
-        if (ContainsAny(key, "mlc"))
+        if (NameText.ContainsAny(key, "mlc"))
         {
             return FrameworkKind.Mlc;
         }
 
-        if (ContainsAny(key, "transformers", "huggingface", "pytorch") || key is "hf" or "hf-transformers")
+        if (NameText.ContainsAny(key, "transformers", "huggingface", "pytorch") || key is "hf" or "hf-transformers")
         {
             return FrameworkKind.Transformers;
         }
 
         return FrameworkKind.Generic;
-    }
-
-    private static bool ContainsAny(string text, params string[] needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (text.Contains(needle, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public static string Name(FrameworkKind kind) => kind switch

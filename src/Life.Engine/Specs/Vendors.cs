@@ -25,39 +25,26 @@ public static class Vendors
     public static Vendor Infer(string? idOrName)
     {
         var s = (idOrName ?? string.Empty).ToLowerInvariant();
-        if (ContainsAny(s, "nvidia", "geforce", "rtx", "gtx", "tesla", "quadro", "h100", "h200", "a100", "a10g", "l40", "v100", "gb10", "dgx", "jetson", "b200", "gb200", "t4"))
+        if (NameText.ContainsAny(s, "nvidia", "geforce", "rtx", "gtx", "tesla", "quadro", "h100", "h200", "a100", "a10g", "l40", "v100", "gb10", "dgx", "jetson", "b200", "gb200", "t4"))
         {
             return Vendor.Nvidia;
         }
 
-        if (ContainsAny(s, "amd", "radeon", "instinct", "mi300", "mi250", "mi325", "ryzen", "strix", "rx-", "rx "))
+        if (NameText.ContainsAny(s, "amd", "radeon", "instinct", "mi300", "mi250", "mi325", "ryzen", "strix", "rx-", "rx "))
         {
             return Vendor.Amd;
         }
 
-        if (ContainsAny(s, "apple", "m1", "m2", "m3", "m4"))
+        if (NameText.ContainsAny(s, "apple", "m1", "m2", "m3", "m4"))
         {
             return Vendor.Apple;
         }
 
-        if (ContainsAny(s, "intel", "arc ", "arc-", "xeon", "core ultra", "gaudi", "lunar lake"))
+        if (NameText.ContainsAny(s, "intel", "arc ", "arc-", "xeon", "core ultra", "gaudi", "lunar lake"))
         {
             return Vendor.Intel;
         }
 
         return s.StartsWith("l4", StringComparison.Ordinal) ? Vendor.Nvidia : Vendor.Other;
-    }
-
-    private static bool ContainsAny(string text, params string[] needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (text.Contains(needle, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Life.Parquet.Compression;
 using Life.Parquet.Format;
 using Life.Parquet.IO;
@@ -25,6 +26,7 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly ColumnChunkWriter _chunks;
     private readonly List<RowGroupMetadata> _rowGroups = [];
     private readonly ParquetRowGroupWriter _rowGroupWriter;
+    private readonly IncrementalHash? _hash;
     private WriterState _state;
 
     /// <summary>Creates <c>path + ".tmp"</c>; the file appears at <paramref name="path"/> on <see cref="Commit"/>.</summary>
@@ -64,7 +66,8 @@ public sealed class ParquetFileWriter : IDisposable
         }
 
         _compressor = new PageCompressor(Options.Compression, Options.GzipLevel);
-        _pages = new PageWriter(_stream, _compressor);
+        _hash = Options.ComputeSha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        _pages = new PageWriter(_stream, _compressor, _hash);
         _chunks = new ColumnChunkWriter(Options, _pages);
         _rowGroupWriter = new ParquetRowGroupWriter(this);
         try
@@ -100,6 +103,9 @@ public sealed class ParquetFileWriter : IDisposable
     public long RowCount { get; private set; }
 
     public int RowGroupCount => _rowGroups.Count;
+
+    /// <summary>SHA-256 of the whole file, after <see cref="Commit"/> with <see cref="ParquetWriterOptions.ComputeSha256"/>; else null.</summary>
+    public byte[]? Sha256 { get; private set; }
 
     /// <summary>Bytes written so far (after <see cref="Commit"/>: the file size).</summary>
     public long Position => _pages.Position;
@@ -164,6 +170,7 @@ public sealed class ParquetFileWriter : IDisposable
             footer.WriteInt32LittleEndian(footer.Length);
             footer.Write("PAR1"u8);
             _pages.WriteRaw(footer.WrittenSpan);
+            Sha256 = _hash?.GetHashAndReset();
             if (_stream is FileStream file)
             {
                 file.Flush(flushToDisk: true);
@@ -201,6 +208,7 @@ public sealed class ParquetFileWriter : IDisposable
         _chunks.Dispose();
         _pages.Dispose();
         _compressor.Dispose();
+        _hash?.Dispose();
         if (_ownsStream)
         {
             _stream.Dispose();

@@ -48,6 +48,12 @@ public sealed record ParquetWriterOptions
     /// <summary>FileMetaData.key_value_metadata, written in this order (e.g. the sweep spec).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> KeyValueMetadata { get; init; } = [];
 
+    /// <summary>
+    /// Hash the file's bytes as they are written: <see cref="ParquetFileWriter.Sha256"/> after
+    /// <see cref="ParquetFileWriter.Commit"/>, so a caller recording a checksum need not read the file back.
+    /// </summary>
+    public bool ComputeSha256 { get; init; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Compression))

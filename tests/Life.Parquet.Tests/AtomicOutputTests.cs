@@ -27,6 +27,32 @@ public sealed class AtomicOutputTests
     }
 
     [Fact]
+    public void The_sha256_computed_while_writing_is_the_committed_files_digest()
+    {
+        using var directory = new TempDirectory();
+        var hashed = directory.File("hashed.parquet");
+        var plain = directory.File("plain.parquet");
+        byte[]? digest;
+        using (var writer = new ParquetFileWriter(hashed, Schema, new ParquetWriterOptions { ComputeSha256 = true }))
+        {
+            WriteRows(writer, 5000);
+            Assert.Null(writer.Sha256);
+            writer.Commit();
+            digest = writer.Sha256;
+        }
+
+        using (var writer = new ParquetFileWriter(plain, Schema))
+        {
+            WriteRows(writer, 5000);
+            writer.Commit();
+            Assert.Null(writer.Sha256);
+        }
+
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(hashed)), digest);
+        Assert.Equal(File.ReadAllBytes(plain), File.ReadAllBytes(hashed));
+    }
+
+    [Fact]
     public void Disposing_without_commit_deletes_the_temporary_file()
     {
         using var directory = new TempDirectory();

@@ -1,7 +1,7 @@
 namespace Life.Engine.Specs;
 
 /// <summary>Names and inference of <see cref="Vendor"/>.</summary>
-public static class Vendors
+public static partial class Vendors
 {
     public static string Name(Vendor vendor) => vendor switch
     {
@@ -35,7 +35,8 @@ public static class Vendors
             return Vendor.Amd;
         }
 
-        if (NameText.ContainsAny(s, "apple", "m1", "m2", "m3", "m4"))
+        // M1-M5 as words: "m2" is also inside "HBM2e".
+        if (NameText.ContainsAny(s, "apple") || AppleChip().IsMatch(s))
         {
             return Vendor.Apple;
         }
@@ -47,4 +48,7 @@ public static class Vendors
 
         return s.StartsWith("l4", StringComparison.Ordinal) ? Vendor.Nvidia : Vendor.Other;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bm[1-5]\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AppleChip();
 }

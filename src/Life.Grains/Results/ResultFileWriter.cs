@@ -23,6 +23,7 @@ public sealed class ResultFileWriter
         {
             Compression = compression,
             RowGroupSize = 1 << 20,
+            ComputeSha256 = true,
             KeyValueMetadata =
             [
                 new("life.sweep.spec", spec.CanonicalJson),
@@ -36,13 +37,10 @@ public sealed class ResultFileWriter
     /// <summary>Writes <paramref name="batch"/> to <paramref name="path"/>; returns the file's length and SHA-256 (hex).</summary>
     public (long Length, string Sha256) Write(ResultBatch batch, string path)
     {
-        using (var writer = new ParquetFileWriter(path, _schema.Parquet, _options))
-        {
-            writer.WriteBatch(_schema.Bind(batch));
-            writer.Commit();
-        }
-
-        return Fingerprint(path);
+        using var writer = new ParquetFileWriter(path, _schema.Parquet, _options);
+        writer.WriteBatch(_schema.Bind(batch));
+        writer.Commit();
+        return (writer.Position, Convert.ToHexStringLower(writer.Sha256!));
     }
 
     /// <summary>Length and SHA-256 of a file, to record in checkpoints and verify on resume.</summary>

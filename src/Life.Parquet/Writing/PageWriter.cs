@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Life.Parquet.Compression;
 using Life.Parquet.Format;
 using Life.Parquet.IO;
@@ -13,6 +14,7 @@ internal sealed class PageWriter : IDisposable
 {
     private readonly Stream _output;
     private readonly PageCompressor _compressor;
+    private readonly IncrementalHash? _hash;
     private readonly ByteBuffer _header = new(256);
     private readonly ThriftCompactWriter _thrift;
 
@@ -23,10 +25,11 @@ internal sealed class PageWriter : IDisposable
     private int _plainDataPages;
     private int _dictionaryDataPages;
 
-    public PageWriter(Stream output, PageCompressor compressor)
+    public PageWriter(Stream output, PageCompressor compressor, IncrementalHash? hash = null)
     {
         _output = output;
         _compressor = compressor;
+        _hash = hash;
         _thrift = new ThriftCompactWriter(_header);
     }
 
@@ -36,6 +39,7 @@ internal sealed class PageWriter : IDisposable
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         _output.Write(bytes);
+        _hash?.AppendData(bytes);
         Position += bytes.Length;
     }
 

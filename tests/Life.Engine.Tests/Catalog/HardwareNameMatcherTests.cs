@@ -52,4 +52,26 @@ public sealed class HardwareNameMatcherTests
 
         Assert.Null(HardwareNameMatcher.Match("NVIDIA H100", entries));
     }
+
+    [Theory]
+    [InlineData("NVIDIA GeForce RTX 3060 12GB", "rtx-3060")]
+    [InlineData("NVIDIA A100-SXM4-80GB", "a100-80gb")]
+    [InlineData("NVIDIA H100 PCIe", "h100-pcie")]
+    [InlineData("NVIDIA H100 NVL 94GB", "h100-nvl")]
+    [InlineData("AMD Instinct MI250X", "mi250x")]
+    [InlineData("Apple M4 Max (40-core GPU)", "m4-max")]
+    [InlineData("NVIDIA GeForce RTX 4080 SUPER", "rtx-4080-super")]
+    public void Measurement_files_find_built_in_devices_by_the_names_vendors_and_tools_print(string name, string id)
+    {
+        Assert.True(BuiltInCatalog.TryGetHardware(name, out var spec), $"'{name}' not found");
+        Assert.Equal(id, spec.Id);
+    }
+
+    [Theory]
+    [InlineData("NVIDIA GeForce RTX 4090 Laptop GPU")]
+    [InlineData("NVIDIA A100 40GB PCIe")]
+    public void A_part_the_catalog_lacks_or_cannot_tell_apart_is_not_found(string name)
+    {
+        Assert.False(BuiltInCatalog.TryGetHardware(name, out _));
+    }
 }

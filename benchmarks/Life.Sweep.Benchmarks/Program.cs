@@ -36,7 +36,7 @@ if (specs.Count == 0)
     specs.Add(Path.Combine(root, "examples", "overnight-slice.yaml"));
 }
 
-// Both sides are measured warm (the JIT has tiered up the engine and the writer) and repeated for a few
+// Both sides are measured warm (the JIT has tiered up the engine and the writer), in turn, for several
 // seconds: a run of the quickstart lasts about a tenth of a second, and on a shared 2-core VM single
 // runs vary by 2x. The table gives the median rate of each side; `life-sweep run` prints the cold
 // figure of a fresh process.
@@ -45,9 +45,8 @@ foreach (var path in specs)
 {
     var spec = SweepSpecParser.ParseFile(path);
     var space = new SweepSpace(spec);
-    var engineRates = Repeat(TimeSpan.FromSeconds(3), () => EngineOnly(space, workers));
     var bytesPerRow = 0.0;
-    var endToEndRates = Repeat(TimeSpan.FromSeconds(5), () =>
+    double EndToEnd()
     {
         var output = Path.Combine(Path.GetTempPath(), $"life-sweep-bench-{Guid.NewGuid():N}");
         try
@@ -62,24 +61,29 @@ foreach (var path in specs)
         {
             Directory.Delete(output, recursive: true);
         }
-    });
+    }
+
+    // The two sides alternate, so both medians sample the same minutes of this VM.
+    var (engineRates, endToEndRates) = Alternate(TimeSpan.FromSeconds(8), () => EngineOnly(space, workers), EndToEnd);
     var engineRate = Median(engineRates);
     var endToEnd = Median(endToEndRates);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path),-24}{space.Count,16:N0}{engineRate,16:N0}{endToEnd,15:N0}{endToEnd / engineRate,8:F2}{bytesPerRow,11:F1}{endToEndRates.Count,6}"));
 }
 
-// Runs `measure` once to warm up, then again until `budget` has passed (at least three times).
-static List<double> Repeat(TimeSpan budget, Func<double> measure)
+// Runs each side once to warm up, then both in turn until `budget` has passed (at least three times each).
+static (List<double> First, List<double> Second) Alternate(TimeSpan budget, Func<double> first, Func<double> second)
 {
-    measure();
-    var rates = new List<double>();
+    first();
+    second();
+    var (a, b) = (new List<double>(), new List<double>());
     var clock = Stopwatch.StartNew();
-    while (rates.Count < 3 || clock.Elapsed < budget)
+    while (a.Count < 3 || clock.Elapsed < budget)
     {
-        rates.Add(measure());
+        a.Add(first());
+        b.Add(second());
     }
 
-    return rates;
+    return (a, b);
 }
 
 static double Median(List<double> rates)

@@ -89,6 +89,13 @@ public sealed class DefaultsFitter
         }
     }
 
+    /// <summary>
+    /// A fitter over <paramref name="prepared"/> rows re-resolved with nothing fitted, so the result
+    /// does not depend on the defaults it replaces (or, held out, on the rows it must not see).
+    /// </summary>
+    public static DefaultsFitter FromScratch(IEnumerable<PreparedMeasurement> prepared) =>
+        new([.. prepared.Select(p => MeasurementResolver.Reapply(p, EfficiencyDefaults.BuiltIn))]);
+
     /// <summary>The framework every other framework is measured against.</summary>
     public static string Reference => FrameworkProfile.Name(FrameworkKind.LlamaCpp);
 

@@ -26,8 +26,7 @@ public static class LeaveOneFileOutCheck
         {
             // Start from nothing fitted, as the shipped fit does, so no number learned from the held-out
             // file leaks into its prediction.
-            var training = prepared.Where(p => p.Measurement.File != file).Select(p => MeasurementResolver.Reapply(p, EfficiencyDefaults.BuiltIn)).ToList();
-            var fitted = new DefaultsFitter(training).Fit();
+            var fitted = DefaultsFitter.FromScratch(prepared.Where(p => p.Measurement.File != file)).Fit();
             var held = prepared.Where(p => p.Measurement.File == file).Select(p => MeasurementResolver.Reapply(p, fitted)).ToList();
             rows.AddRange(Validator.Run(held, [], RooflineMode.PerOperator, fitted).Rows);
         }

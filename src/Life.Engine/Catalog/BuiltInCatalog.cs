@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Life.Engine.Specs;
@@ -12,7 +13,7 @@ public static class BuiltInCatalog
 {
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>>> HardwareEntries = new(LoadHardware);
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>>> ModelEntries = new(LoadModels);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> LooseHardwareNames = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string?> LooseHardwareNames = new(StringComparer.Ordinal);
     private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>?>> ModelKeys = new(() => KeysOf(ModelEntries.Value));
 
     /// <summary>Hardware entries by id, in id order.</summary>

@@ -48,7 +48,7 @@ public sealed record FrameworkProfile(
             return FrameworkKind.Sglang;
         }
 
-        if (NameText.ContainsAny(key, "vllm", "text-generation-inference", "aphrodite", "deepspeed") || key is "tgi" || key.StartsWith("tgi", StringComparison.Ordinal))
+        if (NameText.ContainsAny(key, "vllm", "text-generation-inference", "aphrodite", "deepspeed") || key.StartsWith("tgi", StringComparison.Ordinal))
         {
             return FrameworkKind.Vllm;
         }

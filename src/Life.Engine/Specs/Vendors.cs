@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Life.Engine.Specs;
 
 /// <summary>Names and inference of <see cref="Vendor"/>.</summary>
@@ -49,6 +51,6 @@ public static partial class Vendors
         return s.StartsWith("l4", StringComparison.Ordinal) ? Vendor.Nvidia : Vendor.Other;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bm[1-5]\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex AppleChip();
+    [GeneratedRegex(@"\bm[1-5]\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AppleChip();
 }

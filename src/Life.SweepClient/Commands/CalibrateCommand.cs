@@ -65,12 +65,10 @@ internal static class CalibrateCommand
 
     private static string FitDefaults(TextWriter writer, IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<string> paths)
     {
-        // Start from nothing fitted, so the result does not depend on the defaults being replaced.
-        var rows = prepared.Select(p => MeasurementResolver.Reapply(p, EfficiencyDefaults.BuiltIn)).ToList();
-        var fitter = new DefaultsFitter(rows);
+        var fitter = DefaultsFitter.FromScratch(prepared);
         var fitted = fitter.Fit();
         var medians = new List<(string, double, double)>();
-        foreach (var file in rows.GroupBy(r => Path.GetFileName(r.Measurement.File)).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var file in prepared.GroupBy(r => Path.GetFileName(r.Measurement.File)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var before = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitter.Start))], [], RooflineMode.PerOperator, fitter.Start);
             var after = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitted))], [], RooflineMode.PerOperator, fitted);
@@ -82,6 +80,6 @@ internal static class CalibrateCommand
         }
 
         var report = new DefaultsFitReport(fitter.Loss(fitter.Start), fitter.Loss(fitted), medians);
-        return EfficiencyDefaultsWriter.Write(fitted, rows, [.. paths.Select(p => Path.GetRelativePath(Environment.CurrentDirectory, p))], report);
+        return EfficiencyDefaultsWriter.Write(fitted, prepared, [.. paths.Select(p => Path.GetRelativePath(Environment.CurrentDirectory, p))], report);
     }
 }

@@ -1,3 +1,5 @@
+using Life.Engine.Calibration;
+
 namespace Life.Engine.Specs;
 
 /// <summary>
@@ -81,7 +83,7 @@ public sealed record FrameworkProfile(
     public HardwareSpec Apply(in HardwareSpec hardware) => hardware with
     {
         ComputeEfficiency = Math.Min(1, hardware.ComputeEfficiency * ComputeFactor),
-        MemoryEfficiency = Math.Min(1, hardware.MemoryEfficiency * MemoryFactor),
+        MemoryEfficiency = Math.Min(1, hardware.MemoryEfficiency * MemoryFactor * (Kind == FrameworkKind.Transformers && hardware.DeviceClass == DeviceClass.Cpu ? ClassPriors.TransformersOnCpuMemoryFactor : 1)),
         DispatchOverheadUs = hardware.DispatchOverheadUs * DispatchFactor,
     };
 

@@ -83,9 +83,13 @@ public sealed record FrameworkProfile(
     public HardwareSpec Apply(in HardwareSpec hardware) => hardware with
     {
         ComputeEfficiency = Math.Min(1, hardware.ComputeEfficiency * ComputeFactor),
-        MemoryEfficiency = Math.Min(1, hardware.MemoryEfficiency * MemoryFactor * (Kind == FrameworkKind.Transformers && hardware.DeviceClass == DeviceClass.Cpu ? ClassPriors.TransformersOnCpuMemoryFactor : 1)),
+        MemoryEfficiency = Math.Min(1, hardware.MemoryEfficiency * MemoryFactorOn(hardware.DeviceClass)),
         DispatchOverheadUs = hardware.DispatchOverheadUs * DispatchFactor,
     };
+
+    /// <summary>The memory factor on a device class: PyTorch eager on a CPU streams far below CPU-tuned kernels.</summary>
+    private double MemoryFactorOn(DeviceClass deviceClass) =>
+        Kind == FrameworkKind.Transformers && deviceClass == DeviceClass.Cpu ? MemoryFactor * ClassPriors.TransformersOnCpuMemoryFactor : MemoryFactor;
 
     /// <summary>The framework's execution style on top of the configuration's quantization choices.</summary>
     public Optimizations Apply(in Optimizations options) =>

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Life.Grains.Coordination;
-using Life.Grains.Results;
-using Life.Grains.Space;
-using Life.Grains.Specs;
-using Life.Grains.Workers;
+using Life.Sweep.Coordination;
+using Life.Sweep.Results;
+using Life.Sweep.Space;
+using Life.Sweep.Specs;
+using Life.Sweep.Workers;
 
 // The sweep benchmark: configurations per second end to end (engine + Parquet + checkpoints +
 // messaging, as `life-sweep run` does it) beside the engine alone on the same configurations, with

@@ -1,4 +1,4 @@
-using Life.Grains.Workers;
+using Life.Sweep.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Life.Silo;

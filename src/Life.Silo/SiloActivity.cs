@@ -31,18 +31,18 @@ public sealed class SiloActivity
 
     public void End() => Interlocked.Decrement(ref _inFlight);
 
-    public void Record(Life.Grains.Workers.ShardOutcome outcome)
+    public void Record(Life.Sweep.Workers.ShardOutcome outcome)
     {
         switch (outcome.Kind)
         {
-            case Life.Grains.Workers.ShardOutcomeKind.Completed:
+            case Life.Sweep.Workers.ShardOutcomeKind.Completed:
                 Interlocked.Increment(ref _completed);
                 Interlocked.Add(ref _rows, outcome.Rows);
                 break;
-            case Life.Grains.Workers.ShardOutcomeKind.AlreadyDone:
+            case Life.Sweep.Workers.ShardOutcomeKind.AlreadyDone:
                 Interlocked.Increment(ref _alreadyDone);
                 break;
-            case Life.Grains.Workers.ShardOutcomeKind.LostRace:
+            case Life.Sweep.Workers.ShardOutcomeKind.LostRace:
                 Interlocked.Increment(ref _lostRaces);
                 break;
             default:

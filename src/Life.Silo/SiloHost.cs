@@ -1,8 +1,9 @@
+using Life.Checkpoints;
 using Life.Engine;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.Grains.Cluster;
 using Life.Grains.Messaging;
-using Life.Grains.Workers;
+using Life.Sweep.Workers;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

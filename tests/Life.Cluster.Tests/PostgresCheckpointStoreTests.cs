@@ -1,5 +1,6 @@
+using Life.Checkpoints;
 using Life.Cluster.Tests.Infrastructure;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Npgsql;
 
 namespace Life.Cluster.Tests;

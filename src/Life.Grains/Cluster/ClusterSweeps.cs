@@ -1,13 +1,15 @@
+using Life.Checkpoints;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Life.Engine;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.Grains.Coordination;
+using Life.Sweep.Coordination;
 using Life.Grains.Messaging;
-using Life.Grains.Space;
-using Life.Grains.Specs;
-using Life.Grains.Workers;
+using Life.Sweep.Space;
+using Life.Sweep.Specs;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Cluster;
 

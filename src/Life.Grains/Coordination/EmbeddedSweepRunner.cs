@@ -1,9 +1,11 @@
+using Life.Sweep.Coordination;
+using Life.Checkpoints;
 using Life.Engine;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.Grains.Messaging;
-using Life.Grains.Space;
-using Life.Grains.Specs;
-using Life.Grains.Workers;
+using Life.Sweep.Space;
+using Life.Sweep.Specs;
+using Life.Sweep.Workers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
-using Life.Grains.Workers;
+using Life.Sweep.Coordination;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Coordination;
 

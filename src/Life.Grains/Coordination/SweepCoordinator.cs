@@ -1,8 +1,9 @@
+using Life.Sweep.Coordination;
 using System.Diagnostics;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.Grains.Messaging;
-using Life.Grains.Results;
-using Life.Grains.Workers;
+using Life.Sweep.Results;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Coordination;
 

@@ -1,4 +1,4 @@
-using Life.Grains.Workers;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Messaging;
 

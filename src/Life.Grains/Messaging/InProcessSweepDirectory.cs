@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Life.Grains.Workers;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Messaging;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Life.Grains.Checkpoints;
-using Life.Grains.Specs;
-using Life.Grains.Workers;
+using Life.Sweep.Checkpoints;
+using Life.Sweep.Specs;
+using Life.Sweep.Workers;
 
 namespace Life.Grains.Messaging;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Life.Engine;
-using Life.Grains.Datasets;
-using Life.Grains.Filters;
-using Life.Grains.Pareto;
-using Life.Grains.Specs;
+using Life.Sweep.Datasets;
+using Life.Sweep.Filters;
+using Life.Sweep.Pareto;
+using Life.Sweep.Specs;
 using Life.SweepClient.Output;
 
 namespace Life.SweepClient.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Life.Grains.Coordination;
+using Life.Sweep.Coordination;
 using Life.SweepClient.Output;
 
 namespace Life.SweepClient.Commands;

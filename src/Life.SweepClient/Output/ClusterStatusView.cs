@@ -1,5 +1,6 @@
+using Life.Checkpoints;
 using System.Globalization;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 
 namespace Life.SweepClient.Output;
 

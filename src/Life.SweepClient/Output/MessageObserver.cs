@@ -1,4 +1,5 @@
 using Life.Grains.Coordination;
+using Life.Sweep.Coordination;
 
 namespace Life.SweepClient.Output;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Life.Grains.Datasets;
-using Life.Grains.Specs;
+using Life.Sweep.Datasets;
+using Life.Sweep.Specs;
 using Life.Parquet;
 
 namespace Life.SweepClient.Output;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Life.Grains.Datasets;
-using Life.Grains.Pareto;
-using Life.Grains.Specs;
+using Life.Sweep.Datasets;
+using Life.Sweep.Pareto;
+using Life.Sweep.Specs;
 using Life.Parquet;
 
 namespace Life.SweepClient.Output;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Life.Grains.Coordination;
+using Life.Sweep.Coordination;
 using Spectre.Console;
 
 namespace Life.SweepClient.Output;

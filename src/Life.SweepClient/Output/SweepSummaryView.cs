@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Life.Grains.Coordination;
-using Life.Grains.Results;
-using Life.Grains.Specs;
+using Life.Sweep.Coordination;
+using Life.Sweep.Results;
+using Life.Sweep.Specs;
 
 namespace Life.SweepClient.Output;
 

@@ -1,4 +1,5 @@
-using Life.Grains.Checkpoints;
+using Life.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.SweepClient;
 
 namespace Life.Cluster.Tests.Infrastructure;

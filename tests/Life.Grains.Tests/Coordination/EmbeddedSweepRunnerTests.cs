@@ -1,6 +1,8 @@
-using Life.Grains.Checkpoints;
+using Life.Checkpoints;
+using Life.Sweep.Checkpoints;
 using Life.Grains.Coordination;
-using Life.Grains.Specs;
+using Life.Sweep.Coordination;
+using Life.Sweep.Specs;
 
 namespace Life.Grains.Tests.Coordination;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Life.Grains.Checkpoints;
+using Life.Sweep.Checkpoints;
 
 namespace Life.SweepClient.Commands.Cluster;
 

@@ -1,4 +1,0 @@
-namespace Life.Grains.Checkpoints;
-
-/// <summary>A worker seen by a sweep: shards and rows it completed, its last completion and, when it still reports, its last heartbeat.</summary>
-public sealed record SweepWorker(string Name, long Shards, long Rows, DateTimeOffset LastFinished, DateTimeOffset? LastSeen);

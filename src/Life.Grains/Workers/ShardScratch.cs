@@ -1,6 +1,0 @@
-using Life.Grains.Results;
-
-namespace Life.Grains.Workers;
-
-/// <summary>A worker thread's reusable evaluator (with its table cache) and column buffers.</summary>
-internal sealed record ShardScratch(ShardEvaluator Evaluator, ResultBatch Batch);

@@ -1,0 +1,49 @@
+namespace Life.Sweep.Specs;
+
+/// <summary>
+/// The sweep dimensions the engine knows, with their result-column kind. <see cref="EnumerationOrder"/>
+/// is the mixed-radix order, outermost first: the (model, optimizations) dimensions that select an
+/// operator table come first, hardware next, the workload last, so consecutive configurations share
+/// one table (architecture.md, the hot path). <see cref="ColumnOrder"/> is how result columns read.
+/// </summary>
+public static class DimensionKeys
+{
+    public const string Hardware = "hardware";
+    public const string Model = "model";
+    public const string WeightBits = "weight_bits";
+    public const string ActBits = "act_bits";
+    public const string KvBits = "kv_bits";
+    public const string QuantGroup = "quant_group";
+    public const string LoraRank = "lora_rank";
+    public const string LoraMode = "lora_mode";
+    public const string Chunk = "chunk";
+    public const string Fusion = "fusion";
+    public const string KvCache = "kv_cache";
+    public const string Counting = "counting";
+    public const string Batch = "batch";
+    public const string InputTokens = "input_tokens";
+    public const string OutputTokens = "output_tokens";
+
+    /// <summary>Optimization keys accepted under <c>optimizations:</c>.</summary>
+    public static readonly IReadOnlyList<string> OptimizationKeys =
+        [WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting];
+
+    /// <summary>Workload keys accepted under <c>workload:</c>.</summary>
+    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens];
+
+    public static readonly IReadOnlyList<string> EnumerationOrder =
+        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Batch, InputTokens, OutputTokens];
+
+    public static readonly IReadOnlyList<string> ColumnOrder =
+        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Batch, InputTokens, OutputTokens];
+
+    /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
+    public static bool SelectsTable(string key) => key is not (Hardware or Batch or InputTokens or OutputTokens);
+
+    public static DimensionKind KindOf(string key) => key switch
+    {
+        Hardware or Model or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
+        WeightBits or ActBits or KvBits => DimensionKind.Real,
+        _ => DimensionKind.Integer,
+    };
+}

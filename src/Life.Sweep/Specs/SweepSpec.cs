@@ -1,0 +1,72 @@
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.Sweep.Specs;
+
+/// <summary>
+/// A validated sweep spec (interfaces.md), with every name resolved: the dimensions in enumeration
+/// order, the hardware and model specs behind the hardware and model dimensions, constraints,
+/// objectives and shard size. <see cref="CanonicalJson"/> describes it completely (resolved numbers
+/// included), so two runs of one spec agree on it and a changed catalog is a different sweep.
+/// </summary>
+public sealed class SweepSpec
+{
+    internal SweepSpec(
+        string name,
+        IReadOnlyList<Dimension> dimensions,
+        IReadOnlyList<HardwareSpec> hardware,
+        IReadOnlyList<ModelSpec> models,
+        Constraints constraints,
+        IReadOnlyList<Objective> objectives,
+        int shardSize,
+        RooflineMode roofline)
+    {
+        Name = name;
+        Dimensions = dimensions;
+        Hardware = hardware;
+        Models = models;
+        Constraints = constraints;
+        Objectives = objectives;
+        ShardSize = shardSize;
+        Roofline = roofline;
+        CanonicalJson = SweepSpecJson.Write(this);
+        Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
+    }
+
+    public string Name { get; }
+
+    /// <summary>Dimensions in mixed-radix enumeration order (outermost first).</summary>
+    public IReadOnlyList<Dimension> Dimensions { get; }
+
+    /// <summary>Resolved hardware, index-aligned with the hardware dimension's values.</summary>
+    public IReadOnlyList<HardwareSpec> Hardware { get; }
+
+    /// <summary>Resolved models, index-aligned with the model dimension's values.</summary>
+    public IReadOnlyList<ModelSpec> Models { get; }
+
+    public Constraints Constraints { get; }
+
+    public IReadOnlyList<Objective> Objectives { get; }
+
+    public int ShardSize { get; }
+
+    public RooflineMode Roofline { get; }
+
+    public string CanonicalJson { get; }
+
+    /// <summary>SHA-256 of <see cref="CanonicalJson"/>, hex.</summary>
+    public string Hash { get; }
+
+    public Dimension? Find(string key)
+    {
+        foreach (var dimension in Dimensions)
+        {
+            if (dimension.Key == key)
+            {
+                return dimension;
+            }
+        }
+
+        return null;
+    }
+}

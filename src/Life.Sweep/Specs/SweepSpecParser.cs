@@ -1,0 +1,574 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Life.Engine;
+using Life.Engine.Catalog;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Life.Sweep.Specs;
+
+/// <summary>
+/// Parses and validates a sweep spec (YAML, or JSON, which YAML reads too). Every problem is collected
+/// and reported at once (<see cref="SpecException"/>), each naming the field and the value; nothing is
+/// resolved lazily, so a spec that parses can be run.
+/// </summary>
+public sealed class SweepSpecParser
+{
+    public const int DefaultShardSize = 100_000;
+    public const int MaxShardSize = 10_000_000;
+
+    /// <summary>Specs larger than this are refused unless the caller allows huge sweeps (interfaces.md).</summary>
+    public static readonly BigInteger HugeLimit = BigInteger.Pow(10, 10);
+
+    private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
+    {
+        "name", "hardware", "models", "optimizations", "workload", "constraints", "objectives", "shard_size", "roofline",
+    };
+
+    private readonly List<string> _problems = [];
+    private readonly string _source;
+    private readonly string _baseDirectory;
+
+    private SweepSpecParser(string source, string baseDirectory)
+    {
+        _source = source;
+        _baseDirectory = baseDirectory;
+    }
+
+    public static SweepSpec ParseFile(string path, bool allowHuge = false)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EngineInputException($"spec '{path}' cannot be read ({e.Message})", e);
+        }
+
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", allowHuge);
+    }
+
+    public static SweepSpec Parse(string text, string source, string baseDirectory, bool allowHuge = false) =>
+        new SweepSpecParser(source, baseDirectory).Run(text, allowHuge);
+
+    private SweepSpec Run(string text, bool allowHuge)
+    {
+        var root = Load(text);
+        var name = "sweep";
+        var hardwareIds = new List<string>();
+        var hardware = new List<HardwareSpec>();
+        var modelIds = new List<string>();
+        var models = new List<ModelSpec>();
+        var values = new Dictionary<string, Dimension>(StringComparer.Ordinal);
+        var constraints = Constraints.None;
+        var objectives = new List<Objective>();
+        var shardSize = DefaultShardSize;
+        var roofline = RooflineMode.PerOperator;
+
+        foreach (var (key, node) in root.Children)
+        {
+            var keyText = ((YamlScalarNode)key).Value ?? string.Empty;
+            switch (keyText)
+            {
+                case "name":
+                    name = Scalar(node, "name") ?? name;
+                    break;
+                case "hardware":
+                    ReadHardware(node, hardwareIds, hardware);
+                    break;
+                case "models":
+                    ReadModels(node, modelIds, models);
+                    break;
+                case "optimizations":
+                    ReadDimensions(node, "optimizations", DimensionKeys.OptimizationKeys, values);
+                    break;
+                case "workload":
+                    ReadDimensions(node, "workload", DimensionKeys.WorkloadKeys, values);
+                    break;
+                case "constraints":
+                    constraints = ReadConstraints(node);
+                    break;
+                case "objectives":
+                    ReadObjectives(node, objectives);
+                    break;
+                case "shard_size":
+                    shardSize = (int)(Integer(node, "shard_size", 1, MaxShardSize) ?? shardSize);
+                    break;
+                case "roofline":
+                    var text2 = Scalar(node, "roofline");
+                    if (text2 is "whole-model")
+                    {
+                        roofline = RooflineMode.WholeModel;
+                    }
+                    else if (text2 is not "per-op")
+                    {
+                        Problem($"roofline: '{text2}' is not one of per-op, whole-model");
+                    }
+
+                    break;
+                default:
+                    Problem($"unknown key '{keyText}' (expected one of {string.Join(", ", TopLevelKeys.Order(StringComparer.Ordinal))})");
+                    break;
+            }
+        }
+
+        if (!root.Children.ContainsKey(new YamlScalarNode("hardware")))
+        {
+            Problem("hardware: missing (a list of catalog names, hardware JSON files or inline objects)");
+        }
+
+        if (!root.Children.ContainsKey(new YamlScalarNode("models")))
+        {
+            Problem("models: missing (a list of catalog names or config.json paths)");
+        }
+
+        foreach (var required in new[] { DimensionKeys.InputTokens, DimensionKeys.OutputTokens })
+        {
+            if (!values.ContainsKey(required))
+            {
+                Problem($"workload.{required}: missing");
+            }
+        }
+
+        foreach (var device in hardware)
+        {
+            foreach (var model in models)
+            {
+                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(device, model) is { } mismatch)
+                {
+                    Problem($"{mismatch}: a bucket profile times only the model it was compiled for; sweep them separately");
+                }
+            }
+        }
+
+        values[DimensionKeys.Hardware] = Dimension.OfTexts(DimensionKeys.Hardware, hardwareIds);
+        values[DimensionKeys.Model] = Dimension.OfTexts(DimensionKeys.Model, modelIds);
+        var dimensions = new List<Dimension>();
+        foreach (var key in DimensionKeys.EnumerationOrder)
+        {
+            if (values.TryGetValue(key, out var dimension))
+            {
+                dimensions.Add(dimension);
+            }
+        }
+
+        BigInteger total = 1;
+        foreach (var dimension in dimensions)
+        {
+            total *= dimension.Count;
+        }
+
+        if (total > HugeLimit && !allowHuge)
+        {
+            Problem($"the sweep has {total:N0} configurations, over 10^10: pass --allow-huge if that is meant");
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw new SpecException(_source, _problems);
+        }
+
+        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline);
+    }
+
+    private YamlMappingNode Load(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new SpecException(_source, [$"line {e.Start.Line}, column {e.Start.Column}: {e.Message}"]);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (an unclosed flow sequence) this way.
+            throw new SpecException(_source, [$"line ?: not valid YAML ({e.Message})"]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SpecException(_source, ["expected a mapping with hardware, models, optimizations, workload, ..."]);
+        }
+
+        return root;
+    }
+
+    private void ReadHardware(YamlNode node, List<string> ids, List<HardwareSpec> specs)
+    {
+        var index = 0;
+        foreach (var item in Items(node, "hardware"))
+        {
+            var field = $"hardware[{index++}]";
+            try
+            {
+                var spec = item is YamlMappingNode mapping
+                    ? HardwareJson.Parse(ToJson(mapping), $"{_source} {field}", _baseDirectory)
+                    : BuiltInCatalog.ResolveHardware(ResolvePath(Scalar(item, field) ?? string.Empty));
+                if (ids.Contains(spec.Id))
+                {
+                    Problem($"{field}: '{spec.Id}' appears twice");
+                    continue;
+                }
+
+                ids.Add(spec.Id);
+                specs.Add(spec);
+            }
+            catch (EngineInputException e)
+            {
+                Problem($"{field}: {e.Message}");
+            }
+        }
+    }
+
+    private void ReadModels(YamlNode node, List<string> ids, List<ModelSpec> specs)
+    {
+        var index = 0;
+        foreach (var item in Items(node, "models"))
+        {
+            var field = $"models[{index++}]";
+            try
+            {
+                ModelSpec spec;
+                if (item is YamlMappingNode mapping)
+                {
+                    var id = mapping.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) ? (idNode as YamlScalarNode)?.Value : null;
+                    if (string.IsNullOrEmpty(id))
+                    {
+                        Problem($"{field}: an inline model needs an 'id'");
+                        continue;
+                    }
+
+                    spec = ModelConfigParser.Parse(ToJson(mapping), id, $"{_source} {field}");
+                }
+                else
+                {
+                    spec = BuiltInCatalog.ResolveModel(ResolvePath(Scalar(item, field) ?? string.Empty));
+                }
+
+                if (ids.Contains(spec.Id))
+                {
+                    Problem($"{field}: '{spec.Id}' appears twice");
+                    continue;
+                }
+
+                ids.Add(spec.Id);
+                specs.Add(spec);
+            }
+            catch (EngineInputException e)
+            {
+                Problem($"{field}: {e.Message}");
+            }
+        }
+    }
+
+    private void ReadDimensions(YamlNode node, string section, IReadOnlyList<string> keys, Dictionary<string, Dimension> values)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem($"{section}: expected a mapping of {string.Join(", ", keys)}");
+            return;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var field = $"{section}.{key}";
+            if (!keys.Contains(key))
+            {
+                Problem($"{field}: unknown key (expected one of {string.Join(", ", keys)})");
+                continue;
+            }
+
+            var kind = DimensionKeys.KindOf(key);
+            var texts = new List<string>();
+            var numbers = new List<double>();
+            var index = 0;
+            foreach (var item in Items(valueNode, field))
+            {
+                var itemField = $"{field}[{index++}]";
+                if (kind == DimensionKind.Text)
+                {
+                    var text = Scalar(item, itemField);
+                    if (text is not null && ValidName(key, text, itemField))
+                    {
+                        AddDistinct(texts, text, itemField);
+                    }
+                }
+                else if (ValueFor(key, item, itemField) is { } number)
+                {
+                    AddDistinct(numbers, number, itemField);
+                }
+            }
+
+            values[key] = new Dimension(key, kind, texts, numbers);
+        }
+    }
+
+    private double? ValueFor(string key, YamlNode item, string field) => key switch
+    {
+        DimensionKeys.WeightBits or DimensionKeys.ActBits or DimensionKeys.KvBits => Number(item, field, 1, 32),
+        DimensionKeys.QuantGroup or DimensionKeys.Batch or DimensionKeys.InputTokens or DimensionKeys.OutputTokens => Integer(item, field, 1, int.MaxValue),
+        _ => Integer(item, field, 0, int.MaxValue),
+    };
+
+    private bool ValidName(string key, string text, string field)
+    {
+        try
+        {
+            _ = key switch
+            {
+                DimensionKeys.Fusion => (object)OptionNames.ParseFusion(text),
+                DimensionKeys.KvCache => OptionNames.ParseKvCache(text),
+                DimensionKeys.LoraMode => OptionNames.ParseLoraMode(text),
+                _ => OptionNames.ParseCounting(text),
+            };
+            return true;
+        }
+        catch (EngineInputException e)
+        {
+            Problem($"{field}: {e.Message}");
+            return false;
+        }
+    }
+
+    private Constraints ReadConstraints(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem("constraints: expected a mapping such as { fits: true, max_ttft_ms: 2000 }");
+            return Constraints.None;
+        }
+
+        bool? fits = null;
+        var bounds = new List<Bound>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var field = $"constraints.{key}";
+            if (key == "fits")
+            {
+                var text = Scalar(valueNode, field);
+                if (text is "true" or "false")
+                {
+                    fits = text == "true";
+                }
+                else
+                {
+                    Problem($"{field}: '{text}' is not true or false");
+                }
+
+                continue;
+            }
+
+            var isMax = key.StartsWith("max_", StringComparison.Ordinal);
+            if ((!isMax && !key.StartsWith("min_", StringComparison.Ordinal)) || !MetricColumns.TryParse(key[4..], out var column))
+            {
+                Problem($"{field}: unknown constraint (expected fits, or max_/min_ followed by one of {string.Join(", ", MetricColumns.All)})");
+                continue;
+            }
+
+            if (Number(valueNode, field, double.MinValue, double.MaxValue) is { } limit)
+            {
+                bounds.Add(new Bound(column, isMax, limit));
+            }
+        }
+
+        return new Constraints(fits, bounds);
+    }
+
+    private void ReadObjectives(YamlNode node, List<Objective> objectives)
+    {
+        var index = 0;
+        foreach (var item in Items(node, "objectives"))
+        {
+            var field = $"objectives[{index++}]";
+            var text = Scalar(item, field);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (Objective.TryParse(text) is { } objective)
+            {
+                if (objectives.Exists(o => o.Column == objective.Column))
+                {
+                    Problem($"{field}: '{text}' names a metric twice");
+                }
+
+                objectives.Add(objective);
+            }
+            else
+            {
+                Problem($"{field}: '{text}' is not min:METRIC or max:METRIC with METRIC one of {string.Join(", ", MetricColumns.All)}");
+            }
+        }
+    }
+
+    private IEnumerable<YamlNode> Items(YamlNode node, string field)
+    {
+        if (node is YamlSequenceNode sequence)
+        {
+            if (sequence.Children.Count == 0)
+            {
+                Problem($"{field}: empty list");
+            }
+
+            return sequence.Children;
+        }
+
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            Problem($"{field}: empty");
+            return [];
+        }
+
+        return [node];
+    }
+
+    private string? Scalar(YamlNode node, string field)
+    {
+        if (node is YamlScalarNode scalar && scalar.Value is { Length: > 0 } value)
+        {
+            return value;
+        }
+
+        Problem($"{field}: expected a single value");
+        return null;
+    }
+
+    private double? Number(YamlNode node, string field, double min, double max)
+    {
+        var text = Scalar(node, field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            Problem($"{field}: '{text}' is not a number");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Problem($"{field}: {text} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            return null;
+        }
+
+        return value;
+    }
+
+    private long? Integer(YamlNode node, string field, long min, long max)
+    {
+        var text = Scalar(node, field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem($"{field}: '{text}' is not an integer");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Problem(min == 1 ? $"{field}: {text} must be at least 1" : $"{field}: {text} must be at least {min}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private void AddDistinct<T>(List<T> list, T value, string field)
+    {
+        if (list.Contains(value))
+        {
+            Problem($"{field}: {value} appears twice");
+            return;
+        }
+
+        list.Add(value);
+    }
+
+    private string ResolvePath(string reference)
+    {
+        // Catalog names win; relative file paths are relative to the spec file.
+        if (reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(reference))
+        {
+            return Path.Combine(_baseDirectory, reference);
+        }
+
+        return reference;
+    }
+
+    private void Problem(string message) => _problems.Add(message);
+
+    /// <summary>Turns an inline YAML object into JSON for the engine's readers.</summary>
+    private static string ToJson(YamlMappingNode mapping)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            WriteJson(json, mapping);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                json.WriteStartObject();
+                foreach (var (key, value) in mapping.Children)
+                {
+                    json.WritePropertyName(((YamlScalarNode)key).Value ?? string.Empty);
+                    WriteJson(json, value);
+                }
+
+                json.WriteEndObject();
+                break;
+            case YamlSequenceNode sequence:
+                json.WriteStartArray();
+                foreach (var item in sequence.Children)
+                {
+                    WriteJson(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            case YamlScalarNode scalar:
+                var text = scalar.Value ?? string.Empty;
+                if (scalar.Style is ScalarStyle.Plain && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    json.WriteNumberValue(number);
+                }
+                else if (scalar.Style is ScalarStyle.Plain && text is "true" or "false")
+                {
+                    json.WriteBooleanValue(text == "true");
+                }
+                else if (scalar.Style is ScalarStyle.Plain && text is "null" or "~" or "")
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteStringValue(text);
+                }
+
+                break;
+        }
+    }
+}

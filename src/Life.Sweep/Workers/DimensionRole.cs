@@ -1,0 +1,21 @@
+namespace Life.Sweep.Workers;
+
+/// <summary>What a dimension's value sets, resolved once so the hot loop switches on a byte, not a string.</summary>
+internal enum DimensionRole : byte
+{
+    Hardware,
+    Model,
+    WeightBits,
+    ActBits,
+    KvBits,
+    QuantGroup,
+    LoraRank,
+    LoraMode,
+    Chunk,
+    Fusion,
+    KvCache,
+    Counting,
+    Batch,
+    InputTokens,
+    OutputTokens,
+}

@@ -1,0 +1,26 @@
+using Life.Sweep.Specs;
+
+namespace Life.Sweep.Workers;
+
+internal static class DimensionRoles
+{
+    public static DimensionRole Of(string key) => key switch
+    {
+        DimensionKeys.Hardware => DimensionRole.Hardware,
+        DimensionKeys.Model => DimensionRole.Model,
+        DimensionKeys.WeightBits => DimensionRole.WeightBits,
+        DimensionKeys.ActBits => DimensionRole.ActBits,
+        DimensionKeys.KvBits => DimensionRole.KvBits,
+        DimensionKeys.QuantGroup => DimensionRole.QuantGroup,
+        DimensionKeys.LoraRank => DimensionRole.LoraRank,
+        DimensionKeys.LoraMode => DimensionRole.LoraMode,
+        DimensionKeys.Chunk => DimensionRole.Chunk,
+        DimensionKeys.Fusion => DimensionRole.Fusion,
+        DimensionKeys.KvCache => DimensionRole.KvCache,
+        DimensionKeys.Counting => DimensionRole.Counting,
+        DimensionKeys.Batch => DimensionRole.Batch,
+        DimensionKeys.InputTokens => DimensionRole.InputTokens,
+        DimensionKeys.OutputTokens => DimensionRole.OutputTokens,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown dimension"),
+    };
+}

@@ -1,0 +1,208 @@
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+using Life.Sweep.Results;
+using Life.Sweep.Space;
+using Life.Sweep.Specs;
+
+namespace Life.Sweep.Workers;
+
+/// <summary>
+/// Evaluates runs of consecutive configurations into a <see cref="ResultBatch"/>: the hot path of a
+/// sweep. Coordinates advance like an odometer; the operator table is looked up only when a table
+/// dimension changes, and built once per (model, optimizations) pair and cached. One instance per
+/// worker thread (not thread-safe); every row is a pure function of the spec and its config id.
+/// </summary>
+public sealed class ShardEvaluator
+{
+    private const int MaxCachedTables = 4096;
+
+    private readonly SweepSpec _spec;
+    private readonly SweepSpace _space;
+    private readonly DimensionRole[] _roles;
+    private readonly Dictionary<long, OperatorTable> _tables = new();
+    private readonly int _tableDimensions;
+
+    public ShardEvaluator(SweepSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        _space = space;
+        _spec = space.Spec;
+        _roles = new DimensionRole[space.DimensionCount];
+        _tableDimensions = 0;
+        for (var d = 0; d < _roles.Length; d++)
+        {
+            var key = _spec.Dimensions[d].Key;
+            _roles[d] = DimensionRoles.Of(key);
+            if (DimensionKeys.SelectsTable(key))
+            {
+                _tableDimensions = d + 1;
+            }
+        }
+    }
+
+    /// <summary>Fills <paramref name="batch"/> with configurations [<paramref name="first"/>, first + count).</summary>
+    public void Evaluate(long first, int count, ResultBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, batch.Capacity);
+        Span<int> digits = stackalloc int[_space.DimensionCount];
+        _space.Decode(first, digits);
+
+        var table = TableFor(digits);
+        var hardware = _spec.Hardware[digits[_space.HardwareDimension]];
+        var workload = WorkloadFor(digits);
+        var roofline = _spec.Roofline;
+
+        for (var row = 0; row < count; row++)
+        {
+            if (row > 0)
+            {
+                var changed = _space.Increment(digits);
+                if (changed < _tableDimensions)
+                {
+                    table = TableFor(digits);
+                }
+
+                if (changed <= _space.HardwareDimension)
+                {
+                    hardware = _spec.Hardware[digits[_space.HardwareDimension]];
+                }
+
+                workload = WorkloadFor(digits);
+            }
+
+            FillRow(batch, row, first + row, digits, Evaluator.Evaluate(table, hardware, workload, roofline));
+        }
+
+        batch.Count = count;
+    }
+
+    /// <summary>Fills <paramref name="batch"/> with the given configurations, in order (Pareto rows, spot checks).</summary>
+    public void EvaluateIds(ReadOnlySpan<long> ids, ResultBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Length, batch.Capacity);
+        Span<int> digits = stackalloc int[_space.DimensionCount];
+        for (var row = 0; row < ids.Length; row++)
+        {
+            _space.Decode(ids[row], digits);
+            var metrics = Evaluator.Evaluate(TableFor(digits), _spec.Hardware[digits[_space.HardwareDimension]], WorkloadFor(digits), _spec.Roofline);
+            FillRow(batch, row, ids[row], digits, metrics);
+        }
+
+        batch.Count = ids.Length;
+    }
+
+    private void FillRow(ResultBatch batch, int row, long configId, ReadOnlySpan<int> digits, in Metrics m)
+    {
+        var metrics = batch.Metrics;
+        var present = batch.Present;
+        batch.ConfigIds[row] = configId;
+        StoreCoordinates(batch, digits, row);
+        metrics[(int)MetricColumn.TtftMs][row] = m.TtftMs;
+        metrics[(int)MetricColumn.TpotMs][row] = m.TpotMs;
+        metrics[(int)MetricColumn.E2eMs][row] = m.E2eMs;
+        metrics[(int)MetricColumn.PerUserTps][row] = m.PerUserTps;
+        metrics[(int)MetricColumn.ThroughputTps][row] = m.ThroughputTps;
+        metrics[(int)MetricColumn.MemoryGB][row] = m.MemoryGB;
+        metrics[(int)MetricColumn.CostPerMTok][row] = m.CostPerMTok;
+        present[(int)MetricColumn.CostPerMTok][row] = double.IsFinite(m.CostPerMTok);
+        metrics[(int)MetricColumn.EnergyJPerToken][row] = m.EnergyJPerToken;
+        present[(int)MetricColumn.EnergyJPerToken][row] = double.IsFinite(m.EnergyJPerToken);
+        batch.Fits[row] = m.Fits;
+        batch.MeetsConstraints[row] = _spec.Constraints.AreMetBy(m);
+    }
+
+    private void StoreCoordinates(ResultBatch batch, ReadOnlySpan<int> digits, int row)
+    {
+        for (var d = 0; d < digits.Length; d++)
+        {
+            var digit = digits[d];
+            if (batch.Indices[d] is { } indices)
+            {
+                indices[row] = digit;
+            }
+            else if (batch.Reals[d] is { } reals)
+            {
+                reals[row] = _spec.Dimensions[d].Numbers[digit];
+            }
+            else
+            {
+                batch.Integers[d][row] = (int)_spec.Dimensions[d].Numbers[digit];
+            }
+        }
+    }
+
+    private OperatorTable TableFor(ReadOnlySpan<int> digits)
+    {
+        long key = 0;
+        for (var d = 0; d < _tableDimensions; d++)
+        {
+            key = (key * _space.Radices[d]) + digits[d];
+        }
+
+        if (_tables.TryGetValue(key, out var table))
+        {
+            return table;
+        }
+
+        if (_tables.Count >= MaxCachedTables)
+        {
+            _tables.Clear();
+        }
+
+        table = OperatorTable.Build(_spec.Models[digits[_space.ModelDimension]], OptimizationsFor(digits));
+        _tables[key] = table;
+        return table;
+    }
+
+    private Optimizations OptimizationsFor(ReadOnlySpan<int> digits)
+    {
+        var options = new Optimizations();
+        for (var d = 0; d < _tableDimensions; d++)
+        {
+            var dimension = _spec.Dimensions[d];
+            var number = dimension.Kind == DimensionKind.Text ? 0 : dimension.Numbers[digits[d]];
+            var text = dimension.Kind == DimensionKind.Text ? dimension.Texts[digits[d]] : string.Empty;
+            options = _roles[d] switch
+            {
+                DimensionRole.WeightBits => options with { WeightBits = number },
+                DimensionRole.ActBits => options with { ActivationBits = number },
+                DimensionRole.KvBits => options with { KvBits = number },
+                DimensionRole.QuantGroup => options with { QuantGroupSize = (int)number },
+                DimensionRole.LoraRank => options with { LoraRank = (int)number },
+                DimensionRole.LoraMode => options with { LoraMode = OptionNames.ParseLoraMode(text) },
+                DimensionRole.Chunk => options with { ChunkSize = (int)number },
+                DimensionRole.Fusion => options with { Fusion = OptionNames.ParseFusion(text) },
+                DimensionRole.KvCache => options with { KvCache = OptionNames.ParseKvCache(text) },
+                DimensionRole.Counting => options with { Counting = OptionNames.ParseCounting(text) },
+                _ => options,
+            };
+        }
+
+        return options;
+    }
+
+    private Workload WorkloadFor(ReadOnlySpan<int> digits)
+    {
+        int batch = 1, input = 1, output = 1;
+        for (var d = _tableDimensions; d < digits.Length; d++)
+        {
+            switch (_roles[d])
+            {
+                case DimensionRole.Batch:
+                    batch = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.InputTokens:
+                    input = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.OutputTokens:
+                    output = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+            }
+        }
+
+        return new Workload(batch, input, output);
+    }
+}

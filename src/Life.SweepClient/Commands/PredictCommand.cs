@@ -10,9 +10,11 @@ internal static class PredictCommand
     public static Command Create()
     {
         var options = new ConfigurationOptions();
+        var parallel = new ParallelOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var command = new Command("predict", "Forecast one configuration: TTFT, TPOT, throughput, memory, cost.");
         options.AddTo(command);
+        parallel.AddTo(command);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
@@ -21,6 +23,7 @@ internal static class PredictCommand
             var optimizations = options.ReadOptimizations(parse);
             var workload = options.ReadWorkload(parse);
             var roofline = options.ReadRoofline(parse);
+            var deployment = parallel.Read(parse, model);
             if (hardware.Buckets is { } buckets)
             {
                 // A sweep marks such a request as not fitting; one prediction should say why instead.
@@ -33,8 +36,8 @@ internal static class PredictCommand
             }
 
             var table = OperatorTable.Build(model, optimizations);
-            var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload, roofline);
-            var prediction = new Prediction(hardware, model, optimizations, workload, roofline, metrics);
+            var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload, roofline, deployment);
+            var prediction = new Prediction(hardware, model, optimizations, workload, roofline, metrics, deployment);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -21,6 +21,8 @@ public static class CliApplication
         var root = new RootCommand("LifeSweep: forecast LLM inference performance (TTFT, TPOT, throughput, memory, cost) across hardware, models and optimizations.")
         {
             PredictCommand.Create(),
+            SimulateCommand.Create(),
+            CapacityCommand.Create(),
             CatalogCommand.Create(),
             RunCommand.Create(),
             ParetoCommand.Create(),

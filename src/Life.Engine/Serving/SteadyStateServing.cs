@@ -145,7 +145,6 @@ public static class SteadyStateServing
         }
 
         var meanWait = rho * service / (2 * (1 - rho));
-        var decodeTime = (workload.OutputTokens - 1) * step;
         return new ServingMetrics
         {
             Saturated = false,
@@ -153,17 +152,33 @@ public static class SteadyStateServing
             TtftP90Ms = Ttft(0.90, residual, prefill, meanWait, rho) * 1e3,
             TtftP99Ms = Ttft(0.99, residual, prefill, meanWait, rho) * 1e3,
             TpotP50Ms = step * 1e3,
-            TpotP90Ms = step * 1e3,
-            TpotP99Ms = step * 1e3,
-            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + decodeTime) * 1e3,
-            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + decodeTime) * 1e3,
-            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + decodeTime) * 1e3,
+            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
+            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
+            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
             MeanBatch = lambda * (workload.OutputTokens - 1) * step,
             MeanQueueMs = ((busy * step / 2) + meanWait) * 1e3,
             StepMs = step * 1e3,
             OutputTps = lambda * workload.OutputTokens,
             GoodputRps = lambda,
         };
+    }
+
+    /// <summary>
+    /// A request's TPOT is the mean of its decode steps; the prefill chunks that land in them are a
+    /// Poisson count K (mean λ·(O − 1)·t·chunks), each adding one chunk's extra, so its spread over
+    /// requests is √E[K] chunk extras over O − 1 steps (normal quantile z).
+    /// </summary>
+    private static double Tpot(double z, double step, double lambda, int output, int chunks, double prefillExtra)
+    {
+        if (output <= 1)
+        {
+            return step;
+        }
+
+        var expected = lambda * (output - 1) * step * chunks;
+        return step + (z * Math.Sqrt(expected) * (prefillExtra / chunks) / (output - 1));
     }
 
     private static double Ttft(double q, in StepMix mix, double prefill, double meanWait, double rho)

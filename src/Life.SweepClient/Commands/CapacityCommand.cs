@@ -14,9 +14,9 @@ namespace Life.SweepClient.Commands;
 /// </summary>
 internal static class CapacityCommand
 {
-    public static Command Create()
+    public static Command Create(Life.Sweep.Inputs.CatalogReferences references)
     {
-        var serving = new ServingOptions();
+        var serving = new ServingOptions(references);
         var sloTtft = new Option<double?>("--slo-ttft-p99-ms") { Description = "P99 time to first token must be at most this" };
         var sloTpot = new Option<double?>("--slo-tpot-p99-ms") { Description = "P99 time per output token must be at most this" };
         var target = new Option<double?>("--target-qps") { Description = "Requests per second to serve: replicas and cost needed" };

@@ -9,7 +9,15 @@ namespace Life.SweepClient.Commands;
 /// <summary>Options shared by `simulate` and `capacity`: the replica (configuration + parallel layout) and its scheduler.</summary>
 internal sealed class ServingOptions
 {
-    public ConfigurationOptions Configuration { get; } = new();
+    private readonly Life.Sweep.Inputs.CatalogReferences _references;
+
+    public ServingOptions(Life.Sweep.Inputs.CatalogReferences references)
+    {
+        _references = references;
+        Configuration = new ConfigurationOptions(references);
+    }
+
+    public ConfigurationOptions Configuration { get; }
 
     public ParallelOptions Parallel { get; } = new();
 
@@ -42,7 +50,7 @@ internal sealed class ServingOptions
         var input = parse.GetValue(Configuration.Input);
         var output = parse.GetValue(Configuration.Output);
         new Workload(1, input, output).Validate();
-        var table = OperatorTable.Build(model, optimizations);
+        var table = OperatorTable.Build(model, optimizations, _references.Defaults);
         var capacity = KvCapacity.Of(table, hardware, deployment, new Workload(1, input, output));
         if (!capacity.ModelFits)
         {

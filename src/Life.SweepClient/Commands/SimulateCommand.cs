@@ -14,9 +14,9 @@ namespace Life.SweepClient.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    public static Command Create()
+    public static Command Create(Life.Sweep.Inputs.CatalogReferences references)
     {
-        var serving = new ServingOptions();
+        var serving = new ServingOptions(references);
         var qps = new Option<double>("--qps") { Description = "Requests per second (Poisson arrivals)", Required = true };
         var requests = new Option<int>("--requests") { Description = "Requests to play", DefaultValueFactory = _ => 10000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the arrival process", DefaultValueFactory = _ => 1 };

@@ -9,7 +9,7 @@ public sealed class ParallelPlanTests
     public void Llama_3_70b_splits_over_8_but_not_over_3_devices()
     {
         // 64 heads, 8 KV heads, 80 layers.
-        var model = BuiltInCatalog.ResolveModel("llama-3-70b");
+        var model = Shipped.Catalog.ResolveModel("llama-3-70b");
         Assert.Equal(ParallelIssue.None, new ParallelPlan(8, 1, 1).Check(model));
         Assert.Equal(ParallelIssue.HeadsNotDivisible, new ParallelPlan(3, 1, 1).Check(model));
         Assert.Equal(ParallelIssue.None, new ParallelPlan(16, 1, 1).Check(model));
@@ -31,7 +31,7 @@ public sealed class ParallelPlanTests
     public void Experts_must_divide_by_ep()
     {
         // Mixtral: 8 experts.
-        var model = BuiltInCatalog.ResolveModel("mixtral-8x7b");
+        var model = Shipped.Catalog.ResolveModel("mixtral-8x7b");
         Assert.Equal(ParallelIssue.None, new ParallelPlan(4, 1, 4).Check(model));
         Assert.Equal(ParallelIssue.ExpertsNotDivisible, new ParallelPlan(8, 1, 8).Check(model with { NumExperts = 12 }));
     }
@@ -39,7 +39,7 @@ public sealed class ParallelPlanTests
     [Fact]
     public void Kv_heads_are_replicated_when_tp_exceeds_them()
     {
-        var model = BuiltInCatalog.ResolveModel("llama-3-70b");
+        var model = Shipped.Catalog.ResolveModel("llama-3-70b");
         Assert.Equal(2, new ParallelPlan(16, 1, 1).KvReplication(model));
         Assert.Equal(1, new ParallelPlan(8, 1, 1).KvReplication(model));
     }

@@ -46,7 +46,7 @@ public sealed class TopologyCostsTests
             from tp in Gen.Elements(2, 4, 8)
             from tokens in Gen.Choose(1, 8192)
             select (gbs, latency, extra, tp, tokens);
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         Prop.ForAll(cases.ToArbitrary(), c =>
         {
             // One node of tp devices versus nodes of tp/2: the same bandwidth, latency at least as high.
@@ -64,7 +64,7 @@ public sealed class TopologyCostsTests
     public void Tensor_parallel_divides_the_roofline_and_adds_the_collectives()
     {
         // The same model on one device and on 2: decode time halves, plus the all-reduces.
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var device = Node with { DispatchOverheadUs = 0, HalfEfficiencyTokens = 0 };
         var work = new Workload(1, 128, 2);
         var one = Evaluator.Evaluate(table, device, work);

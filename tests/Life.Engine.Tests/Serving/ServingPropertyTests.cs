@@ -10,7 +10,7 @@ namespace Life.Engine.Tests.Serving;
 public sealed class ServingPropertyTests
 {
     private static readonly StepCost Cost = new(
-        OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations()), BuiltInCatalog.ResolveHardware("h100-sxm"), Deployment.Single);
+        OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults), Shipped.Catalog.ResolveHardware("h100-sxm"), Deployment.Single);
 
     private static Gen<(double Qps, int Input, int Output, double More)> Cases =>
         from qps in Gen.Choose(1, 2000)

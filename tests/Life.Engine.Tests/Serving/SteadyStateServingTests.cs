@@ -8,7 +8,7 @@ namespace Life.Engine.Tests.Serving;
 public sealed class SteadyStateServingTests
 {
     private static StepCost Cost(string model, string hardware) =>
-        new(OperatorTable.Build(BuiltInCatalog.ResolveModel(model), new Optimizations()), BuiltInCatalog.ResolveHardware(hardware), Deployment.Single);
+        new(OperatorTable.Build(Shipped.Catalog.ResolveModel(model), new Optimizations(), Shipped.Defaults), Shipped.Catalog.ResolveHardware(hardware), Deployment.Single);
 
     /// <summary>The highest rate the steady-state model finds sustainable, by bisection.</summary>
     private static double SaturationQps(in StepCost cost, int input, int output, double concurrency)

@@ -13,7 +13,7 @@ public sealed class WaveScheduleTests
     {
         // Llama-3-8B bf16: 32 layers · 8 KV heads · 128 dims · 2 (K, V) · 2 bytes = 131,072 B per token.
         // A context of 1024 + 1024 tokens (128 blocks of 16) holds 2048 · 131,072 B = 268.4 MB per sequence.
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var work = new Workload(16, 1024, 1024);
         var perSequence = 2048 * 131072.0;
         Assert.Equal(perSequence, KvCapacity.SequenceBytesPerDevice(table, Deployment.Single, 2048), 3);
@@ -39,7 +39,7 @@ public sealed class WaveScheduleTests
     [Fact]
     public void A_model_whose_weights_do_not_fit_has_no_concurrency()
     {
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-2-70b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-70b"), new Optimizations(), Shipped.Defaults);
         var m = Evaluator.Evaluate(table, new HardwareSpec { Fp16Tflops = 100, BandwidthGBs = 1000, MemoryGB = 24 }, new Workload(4, 128, 128));
         Assert.False(m.Fits);
         Assert.Equal(0, m.MaxConcurrency);
@@ -50,7 +50,7 @@ public sealed class WaveScheduleTests
     public void Tensor_parallel_divides_the_kv_cache_of_a_sequence()
     {
         // 8 KV heads over tp 4: a quarter per device; over tp 16: each head on two devices, so 1/8.
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-70b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-70b"), new Optimizations(), Shipped.Defaults);
         var whole = KvCapacity.SequenceBytesPerDevice(table, Deployment.Single, 1000);
         Assert.Equal(whole / 4, KvCapacity.SequenceBytesPerDevice(table, Deployment.For(new Life.Engine.Parallel.ParallelPlan(4, 1, 1)), 1000), 3);
         Assert.Equal(whole / 8, KvCapacity.SequenceBytesPerDevice(table, Deployment.For(new Life.Engine.Parallel.ParallelPlan(16, 1, 1)), 1000), 3);

@@ -16,8 +16,8 @@ public sealed class PredictParallelCommandTests
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-70b"), new Optimizations());
-        var expected = Evaluator.Evaluate(table, BuiltInCatalog.ResolveHardware("h100-sxm"), new Workload(32, 1024, 128), RooflineMode.PerOperator, Deployment.For(new ParallelPlan(4, 1, 1)));
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-70b"), new Optimizations(), Shipped.Defaults);
+        var expected = Evaluator.Evaluate(table, Shipped.Catalog.ResolveHardware("h100-sxm"), new Workload(32, 1024, 128), RooflineMode.PerOperator, Deployment.For(new ParallelPlan(4, 1, 1)));
         Assert.Equal(expected.TpotMs, json.RootElement.GetProperty("tpot_ms").GetDouble(), 9);
         Assert.Equal(4, json.RootElement.GetProperty("devices").GetInt32());
         Assert.Equal(expected.MaxConcurrency, json.RootElement.GetProperty("max_concurrency").GetDouble());

@@ -50,4 +50,28 @@ public sealed class PredictParallelCommandTests
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task Speculative_decoding_shortens_tpot_and_keeps_ttft()
+    {
+        var plain = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--json");
+        var speculative = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--spec-k", "4", "--spec-alpha", "0.8", "--draft-cost", "0.05", "--json");
+
+        Assert.Equal(0, speculative.ExitCode);
+        using var a = JsonDocument.Parse(plain.Output);
+        using var b = JsonDocument.Parse(speculative.Output);
+        Assert.Equal(a.RootElement.GetProperty("ttft_ms").GetDouble(), b.RootElement.GetProperty("ttft_ms").GetDouble());
+
+        // At batch 1 the verification pass costs about one step: TPOT near (4 × 0.05 + 1) / 3.36 of plain.
+        var ratio = b.RootElement.GetProperty("tpot_ms").GetDouble() / a.RootElement.GetProperty("tpot_ms").GetDouble();
+        Assert.InRange(ratio, 1.2 / 3.3616, 1.5 / 3.3616);
+    }
+
+    [Fact]
+    public async Task An_acceptance_rate_above_one_is_bad_input()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--spec-k", "2", "--spec-alpha", "2");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("acceptance rate = 2 must be in [0, 1]", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -59,7 +59,7 @@ internal sealed class AxisScale
         {
             MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = v => Math.Pow(10, v).ToString("G4", CultureInfo.InvariantCulture),
+            LabelFormatter = v => Math.Pow(10, v) is var x && x >= 1 ? x.ToString("N0", CultureInfo.InvariantCulture) : x.ToString("G3", CultureInfo.InvariantCulture),
         };
     }
 }

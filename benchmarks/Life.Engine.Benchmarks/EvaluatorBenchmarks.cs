@@ -24,11 +24,13 @@ public class EvaluatorBenchmarks
     [Params(0, 512)]
     public int Chunk { get; set; }
 
+    private readonly BuiltInCatalog _catalog = BuiltInCatalog.LoadShipped();
+
     [GlobalSetup]
     public void Setup()
     {
-        _table = OperatorTable.Build(BuiltInCatalog.ResolveModel(Model), new Optimizations { ChunkSize = Chunk });
-        _hardware = BuiltInCatalog.ResolveHardware("h100-sxm");
+        _table = OperatorTable.Build(_catalog.ResolveModel(Model), new Optimizations { ChunkSize = Chunk }, _catalog.Defaults);
+        _hardware = _catalog.ResolveHardware("h100-sxm");
         int[] batches = [1, 8, 64];
         int[] inputs = [128, 2048, 8192];
         int[] outputs = [128, 512];

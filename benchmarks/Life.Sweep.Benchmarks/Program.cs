@@ -44,7 +44,7 @@ if (specs.Count == 0)
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"spec",-24}{"configurations",16}{"engine-only/s",16}{"end-to-end/s",15}{"ratio",8}{"bytes/row",11}{"runs",6}"));
 foreach (var path in specs)
 {
-    var spec = SweepSpecParser.ParseFile(path);
+    var spec = SweepSpecParser.ParseFile(path, Life.Engine.Catalog.BuiltInCatalog.LoadShipped());
     var space = new SweepSpace(spec);
     var bytesPerRow = 0.0;
     double EndToEnd()

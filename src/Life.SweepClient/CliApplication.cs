@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Life.Engine;
+using Life.Engine.Catalog;
+using Life.Sweep.Inputs;
 using Life.SweepClient.Commands;
 
 namespace Life.SweepClient;
@@ -18,16 +20,18 @@ public static class CliApplication
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        // The composition root: one catalog under one set of efficiency defaults for the whole invocation.
+        var references = new CatalogReferences(BuiltInCatalog.LoadShipped());
         var root = new RootCommand("LifeSweep: forecast LLM inference performance (TTFT, TPOT, throughput, memory, cost) across hardware, models and optimizations.")
         {
-            PredictCommand.Create(),
-            CatalogCommand.Create(),
+            PredictCommand.Create(references),
+            CatalogCommand.Create(references.Catalog),
             RunCommand.Create(),
             ParetoCommand.Create(),
             ReportCommand.Create(),
-            LensCommand.Create(),
-            ValidateCommand.Create(),
-            CalibrateCommand.Create(),
+            LensCommand.Create(references),
+            ValidateCommand.Create(references),
+            CalibrateCommand.Create(references),
             Commands.Cluster.SubmitCommand.Create(),
             Commands.Cluster.StatusCommand.Create(),
             Commands.Cluster.WaitCommand.Create(),

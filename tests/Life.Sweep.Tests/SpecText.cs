@@ -21,5 +21,5 @@ internal static class SpecText
         shard_size: 10
         """;
 
-    public static SweepSpec Parse(string yaml, bool allowHuge = false) => SweepSpecParser.Parse(yaml, "spec.yaml", Path.GetTempPath(), allowHuge);
+    public static SweepSpec Parse(string yaml, bool allowHuge = false) => SweepSpecParser.Parse(yaml, "spec.yaml", Path.GetTempPath(), Shipped.Catalog, allowHuge);
 }

@@ -41,21 +41,6 @@ public sealed class CalibrationProfile
         return any;
     }
 
-    public static CalibrationProfile Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineInputException($"efficiency profile '{path}' cannot be read ({e.Message})", e);
-        }
-
-        return Parse(text, path);
-    }
-
     public static CalibrationProfile Parse(string json, string source)
     {
         try

@@ -59,6 +59,6 @@ public static class DeviceCalibrator
     private static double MedianApe(List<PreparedMeasurement> rows, EfficiencyDefaults defaults, CalibrationProfile? profile)
     {
         var applied = rows.Select(r => MeasurementResolver.Reapply(r, defaults, profile)).ToList();
-        return Validator.Run(applied, [], Timing.RooflineMode.PerOperator, defaults).Overall.MedianApe;
+        return Validator.Run(applied, [], defaults, Timing.RooflineMode.PerOperator).Overall.MedianApe;
     }
 }

@@ -12,7 +12,7 @@ namespace Life.Engine.Calibration;
 /// </summary>
 public sealed class EfficiencyDefaults
 {
-    private static readonly Lazy<EfficiencyDefaults> Embedded = new(LoadEmbedded);
+    private readonly Lazy<string> _formatScalesJson;
 
     public EfficiencyDefaults(
         IReadOnlyDictionary<string, DeviceEfficiency> devices,
@@ -22,10 +22,15 @@ public sealed class EfficiencyDefaults
         Devices = devices;
         Frameworks = frameworks;
         Formats = formats;
+        _formatScalesJson = new Lazy<string>(() => FormatScalesJson.Write(this));
     }
 
-    /// <summary>The defaults shipped in data/efficiency/defaults.json.</summary>
-    public static EfficiencyDefaults Current => Embedded.Value;
+    /// <summary>
+    /// A new instance of the defaults shipped in data/efficiency/defaults.json (embedded). Each host
+    /// loads its own and passes it down, so what a result was computed under is always explicit.
+    /// </summary>
+    public static EfficiencyDefaults LoadShipped() =>
+        Resources.EmbeddedText.TryRead("efficiency/defaults.json") is { } json ? Parse(json, "data/efficiency/defaults.json") : BuiltIn;
 
     /// <summary>No fitted data: device-class starting points, neutral factors.</summary>
     public static EfficiencyDefaults BuiltIn { get; } = new(
@@ -40,6 +45,12 @@ public sealed class EfficiencyDefaults
     public IReadOnlyDictionary<string, FrameworkFactors> Frameworks { get; }
 
     public IReadOnlyDictionary<WeightFormat, FormatScales> Formats { get; }
+
+    /// <summary>
+    /// <see cref="Formats"/> in canonical JSON (<see cref="FormatScalesJson"/>): the part of these defaults
+    /// that operator tables read, which a sweep's hash covers.
+    /// </summary>
+    public string FormatScalesCanonicalJson => _formatScalesJson.Value;
 
     /// <summary>The entry every device falls back to when neither its group nor its class was fitted.</summary>
     public const string GlobalKey = "default";
@@ -157,17 +168,5 @@ public sealed class EfficiencyDefaults
         }
 
         throw new EngineInputException($"{source}: '{entry}' needs a non-negative number '{name}'");
-    }
-
-    private static EfficiencyDefaults LoadEmbedded()
-    {
-        using var stream = typeof(EfficiencyDefaults).Assembly.GetManifestResourceStream("efficiency/defaults.json");
-        if (stream is null)
-        {
-            return BuiltIn;
-        }
-
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "data/efficiency/defaults.json");
     }
 }

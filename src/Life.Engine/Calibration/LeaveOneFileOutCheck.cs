@@ -28,7 +28,7 @@ public static class LeaveOneFileOutCheck
             // file leaks into its prediction.
             var fitted = DefaultsFitter.FromScratch(prepared.Where(p => p.Measurement.File != file)).Fit();
             var held = prepared.Where(p => p.Measurement.File == file).Select(p => MeasurementResolver.Reapply(p, fitted)).ToList();
-            rows.AddRange(Validator.Run(held, [], RooflineMode.PerOperator, fitted).Rows);
+            rows.AddRange(Validator.Run(held, [], fitted, RooflineMode.PerOperator).Rows);
         }
 
         return new ValidationResult(rows, skipped);

@@ -39,7 +39,7 @@ public static class TwoPointCheck
                 continue;
             }
 
-            rows.AddRange(Validator.Run(others, [], RooflineMode.PerOperator, defaults).Rows);
+            rows.AddRange(Validator.Run(others, [], defaults, RooflineMode.PerOperator).Rows);
         }
 
         return new ValidationResult(rows, []);

@@ -1,120 +1,121 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.Json;
+using Life.Engine.Calibration;
+using Life.Engine.Resources;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Catalog;
 
 /// <summary>
-/// The built-in hardware and model catalogs (data/ in the repository, embedded in this assembly), and
-/// resolution of user references: a catalog id or alias, or a path to a JSON file.
+/// The built-in hardware and model catalogs (data/ in the repository, embedded in this assembly),
+/// looked up by name. Hardware entries that leave efficiencies out take them from the
+/// <see cref="EfficiencyDefaults"/> the catalog was made with; entries are parsed on first use, once
+/// per instance. Names only: resolving "NAME or FILE" and reading files is the host's business.
 /// </summary>
-public static class BuiltInCatalog
+public sealed class BuiltInCatalog
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>>> HardwareEntries = new(LoadHardware);
-    private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>>> ModelEntries = new(LoadModels);
-    private static readonly ConcurrentDictionary<string, string?> LooseHardwareNames = new(StringComparer.Ordinal);
-    private static readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>?>> ModelKeys = new(() => KeysOf(ModelEntries.Value));
+    private readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>>> _hardwareEntries;
+    private readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>>> _modelEntries;
+    private readonly ConcurrentDictionary<string, string?> _looseHardwareNames = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyDictionary<string, CatalogEntry<ModelSpec>?>> _modelKeys;
+
+    public BuiltInCatalog(EfficiencyDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        Defaults = defaults;
+        _hardwareEntries = new(LoadHardware);
+        _modelEntries = new(LoadModels);
+        _modelKeys = new(() => KeysOf(_modelEntries.Value));
+    }
+
+    /// <summary>The shipped catalogs under the shipped defaults (data/efficiency/defaults.json), a new instance.</summary>
+    public static BuiltInCatalog LoadShipped() => new(EfficiencyDefaults.LoadShipped());
+
+    /// <summary>The defaults the hardware entries were completed with.</summary>
+    public EfficiencyDefaults Defaults { get; }
 
     /// <summary>Hardware entries by id, in id order.</summary>
-    public static IReadOnlyList<CatalogEntry<HardwareSpec>> Hardware => Distinct(HardwareEntries.Value);
+    public IReadOnlyList<CatalogEntry<HardwareSpec>> Hardware => Distinct(_hardwareEntries.Value);
 
     /// <summary>Model entries by id, in id order.</summary>
-    public static IReadOnlyList<CatalogEntry<ModelSpec>> Models => Distinct(ModelEntries.Value);
+    public IReadOnlyList<CatalogEntry<ModelSpec>> Models => Distinct(_modelEntries.Value);
 
-    /// <summary>A catalog id or alias (case-insensitive), or a path to a hardware JSON file.</summary>
-    public static HardwareSpec ResolveHardware(string reference)
+    /// <summary>A catalog id or alias (case-insensitive), nothing looser.</summary>
+    public bool TryFindHardware(string idOrAlias, out HardwareSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        if (HardwareEntries.Value.TryGetValue(reference, out var entry))
-        {
-            return entry.Spec;
-        }
-
-        if (LooksLikePath(reference))
-        {
-            return HardwareJson.Parse(ReadFile(reference, "hardware"), reference);
-        }
-
-        throw new EngineInputException($"unknown hardware '{reference}' (see `life-sweep catalog hardware`, or give a JSON file)");
+        ArgumentNullException.ThrowIfNull(idOrAlias);
+        var found = _hardwareEntries.Value.TryGetValue(idOrAlias, out var entry);
+        spec = found ? entry!.Spec : default;
+        return found;
     }
+
+    /// <summary>A catalog id or alias (case-insensitive), else bad input naming the catalog command.</summary>
+    public HardwareSpec ResolveHardware(string idOrAlias) =>
+        TryFindHardware(idOrAlias, out var spec)
+            ? spec
+            : throw new EngineInputException($"unknown hardware '{idOrAlias}' (see `life-sweep catalog hardware`, or give a JSON file)");
 
     /// <summary>
     /// A catalog entry by id or alias (case-insensitive), else the one entry a free-form device name
-    /// means (<see cref="HardwareNameMatcher"/>: "NVIDIA GeForce RTX 4090" is rtx-4090); no file lookup.
+    /// means (<see cref="HardwareNameMatcher"/>: "NVIDIA GeForce RTX 4090" is rtx-4090).
     /// </summary>
-    public static bool TryGetHardware(string name, out HardwareSpec spec)
+    public bool TryGetHardware(string name, out HardwareSpec spec)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!HardwareEntries.Value.TryGetValue(name.Trim(), out var entry)
-            && LooseHardwareNames.GetOrAdd(name, n => HardwareNameMatcher.Match(n, HardwareEntries.Value.Select(e => (e.Key, e.Value.Id)))) is { } id)
+        if (!_hardwareEntries.Value.TryGetValue(name.Trim(), out var entry)
+            && _looseHardwareNames.GetOrAdd(name, n => HardwareNameMatcher.Match(n, _hardwareEntries.Value.Select(e => (e.Key, e.Value.Id)))) is { } id)
         {
-            entry = HardwareEntries.Value[id];
+            entry = _hardwareEntries.Value[id];
         }
 
         spec = entry is null ? default : entry.Spec;
         return entry is not null;
+    }
+
+    /// <summary>A catalog model by id or alias (case-insensitive), nothing looser.</summary>
+    public bool TryFindModel(string idOrAlias, out ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(idOrAlias);
+        var found = _modelEntries.Value.TryGetValue(idOrAlias, out var entry);
+        spec = found ? entry!.Spec : default;
+        return found;
     }
 
     /// <summary>
     /// A catalog model by id or alias (case-insensitive), else by its <see cref="ModelNameKey"/> when one
-    /// entry alone has it ("Meta-Llama-3-8B-Instruct" is llama-3-8b); no file lookup.
+    /// entry alone has it ("Meta-Llama-3-8B-Instruct" is llama-3-8b).
     /// </summary>
-    public static bool TryGetModel(string name, out ModelSpec spec)
+    public bool TryGetModel(string name, out ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (!ModelEntries.Value.TryGetValue(name.Trim(), out var entry))
+        if (!_modelEntries.Value.TryGetValue(name.Trim(), out var entry))
         {
-            ModelKeys.Value.TryGetValue(ModelNameKey.Of(name), out entry);
+            _modelKeys.Value.TryGetValue(ModelNameKey.Of(name), out entry);
         }
 
         spec = entry is null ? default : entry.Spec;
         return entry is not null;
     }
 
-    /// <summary>A catalog id or alias (case-insensitive), or a path to a Hugging Face config.json.</summary>
-    public static ModelSpec ResolveModel(string reference)
+    /// <summary>
+    /// A catalog model by id or alias, else (for a name that is not a .json file name) by its
+    /// <see cref="ModelNameKey"/>: a Hugging Face repository name ("meta-llama/Llama-2-7b-hf") is a
+    /// name, not a path. Else bad input naming the catalog command.
+    /// </summary>
+    public ModelSpec ResolveModel(string name)
     {
-        ArgumentNullException.ThrowIfNull(reference);
-        if (ModelEntries.Value.TryGetValue(reference, out var entry))
+        ArgumentNullException.ThrowIfNull(name);
+        if (TryFindModel(name, out var spec))
         {
-            return entry.Spec;
+            return spec;
         }
 
-        // A Hugging Face repository name ("meta-llama/Llama-2-7b-hf") has a slash but is not a path.
-        var isFile = reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(reference);
-        if (!isFile && ModelKeys.Value.TryGetValue(ModelNameKey.Of(reference), out var keyed) && keyed is not null)
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && _modelKeys.Value.TryGetValue(ModelNameKey.Of(name), out var keyed) && keyed is not null)
         {
             return keyed.Spec;
         }
 
-        if (LooksLikePath(reference))
-        {
-            var id = Path.GetFileNameWithoutExtension(reference);
-            if (id == "config")
-            {
-                id = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(reference))) ?? id;
-            }
-
-            return ModelConfigParser.Parse(ReadFile(reference, "model config"), id, reference);
-        }
-
-        throw new EngineInputException($"unknown model '{reference}' (see `life-sweep catalog models`, or give a config.json path)");
-    }
-
-    private static bool LooksLikePath(string reference) =>
-        reference.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || reference.Contains('/', StringComparison.Ordinal) || File.Exists(reference);
-
-    private static string ReadFile(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineInputException($"{what} file '{path}' cannot be read ({e.Message})", e);
-        }
+        throw new EngineInputException($"unknown model '{name}' (see `life-sweep catalog models`, or give a config.json path)");
     }
 
     private static IReadOnlyList<CatalogEntry<T>> Distinct<T>(IReadOnlyDictionary<string, CatalogEntry<T>> entries)
@@ -158,11 +159,11 @@ public static class BuiltInCatalog
         return keys;
     }
 
-    private static IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>> LoadHardware() =>
+    private IReadOnlyDictionary<string, CatalogEntry<HardwareSpec>> LoadHardware() =>
         Load("catalog/hardware/", (json, name) =>
         {
             using var document = JsonDocument.Parse(json);
-            var spec = HardwareJson.Read(document.RootElement, name);
+            var spec = HardwareJson.Read(document.RootElement, name, Defaults);
             return new CatalogEntry<HardwareSpec>(spec.Id, spec, Aliases(document.RootElement), Sources(document.RootElement));
         });
 
@@ -180,16 +181,15 @@ public static class BuiltInCatalog
     private static Dictionary<string, CatalogEntry<T>> Load<T>(string prefix, Func<string, string, CatalogEntry<T>> read)
         where T : struct
     {
-        var assembly = typeof(BuiltInCatalog).Assembly;
         var entries = new Dictionary<string, CatalogEntry<T>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in assembly.GetManifestResourceNames())
+        foreach (var name in typeof(BuiltInCatalog).Assembly.GetManifestResourceNames())
         {
             if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".json", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var entry = read(ReadResource(assembly, name), name);
+            var entry = read(EmbeddedText.Read(name), name);
             if (!entries.TryAdd(entry.Id, entry))
             {
                 throw new InvalidOperationException($"catalog id '{entry.Id}' appears twice");
@@ -205,13 +205,6 @@ public static class BuiltInCatalog
         }
 
         return entries;
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"missing resource {name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static List<string> Aliases(JsonElement root)

@@ -1,18 +1,24 @@
 using System.Globalization;
 using System.Text.Json;
+using Life.Engine.Calibration;
+using Life.Engine.Lens;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Catalog;
 
-/// <summary>Reads a hardware JSON object (catalog entry or user file) into a <see cref="HardwareSpec"/>.</summary>
+/// <summary>
+/// Reads a hardware JSON object (catalog entry or user file) into a <see cref="HardwareSpec"/>. Fields
+/// the object leaves out come from <c>defaults</c>; a bucketed device naming its profile file gets
+/// it from <c>readProfile</c> (the host reads files, the engine does not).
+/// </summary>
 public static class HardwareJson
 {
-    public static HardwareSpec Parse(string json, string source, string? baseDirectory = null)
+    public static HardwareSpec Parse(string json, string source, EfficiencyDefaults defaults, Func<string, BucketProfile>? readProfile = null)
     {
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return Read(document.RootElement, source, baseDirectory ?? (File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null));
+            return Read(document.RootElement, source, defaults, readProfile);
         }
         catch (JsonException e)
         {
@@ -21,12 +27,13 @@ public static class HardwareJson
     }
 
     /// <summary>
-    /// Reads a device. <c>"kind": "bucketed"</c> with <c>"profile"</c> (a LENS profile file, relative to
-    /// <paramref name="baseDirectory"/>, or the profile object inline) makes a bucketed device that
-    /// needs no peaks.
+    /// Reads a device. <c>"kind": "bucketed"</c> with <c>"profile"</c> (the profile object inline, or a
+    /// LENS profile file that <paramref name="readProfile"/> reads as written) makes a bucketed device
+    /// that needs no peaks.
     /// </summary>
-    public static HardwareSpec Read(JsonElement root, string source, string? baseDirectory = null)
+    public static HardwareSpec Read(JsonElement root, string source, EfficiencyDefaults defaults, Func<string, BucketProfile>? readProfile = null)
     {
+        ArgumentNullException.ThrowIfNull(defaults);
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new EngineInputException($"hardware '{source}': expected a JSON object");
@@ -36,7 +43,7 @@ public static class HardwareJson
         var deviceClass = ParseDeviceClass(String(root, "device_class", source), source);
         var vendorText = String(root, "vendor", source);
         var vendor = vendorText is null ? Vendors.Infer(id + " " + (String(root, "name", source) ?? string.Empty)) : Vendors.Parse(vendorText);
-        var defaults = Calibration.EfficiencyDefaults.Current.ForDevice(deviceClass, vendor);
+        var device = defaults.ForDevice(deviceClass, vendor);
         var spec = new HardwareSpec
         {
             Id = id,
@@ -49,22 +56,22 @@ public static class HardwareJson
             Int4Tops = Number(root, "int4_tops", source) ?? 0,
             BandwidthGBs = Number(root, "bandwidth_gbs", source) ?? 0,
             MemoryGB = Number(root, "memory_gb", source) ?? 0,
-            ComputeEfficiency = Number(root, "compute_efficiency", source) ?? defaults.ComputeEfficiency,
-            MemoryEfficiency = Number(root, "memory_efficiency", source) ?? defaults.MemoryEfficiency,
-            DispatchOverheadUs = Number(root, "dispatch_us", source) ?? defaults.DispatchUs,
-            HalfEfficiencyTokens = Number(root, "half_efficiency_tokens", source) ?? defaults.HalfEfficiencyTokens,
-            ComputeMemoryOverlap = Number(root, "overlap", source) ?? defaults.Overlap,
+            ComputeEfficiency = Number(root, "compute_efficiency", source) ?? device.ComputeEfficiency,
+            MemoryEfficiency = Number(root, "memory_efficiency", source) ?? device.MemoryEfficiency,
+            DispatchOverheadUs = Number(root, "dispatch_us", source) ?? device.DispatchUs,
+            HalfEfficiencyTokens = Number(root, "half_efficiency_tokens", source) ?? device.HalfEfficiencyTokens,
+            ComputeMemoryOverlap = Number(root, "overlap", source) ?? device.Overlap,
             PriceUsd = Number(root, "price_usd", source) ?? double.NaN,
             PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
             PowerW = Number(root, "power_w", source) ?? double.NaN,
             InterconnectGBs = Number(root, "interconnect_gbs", source) ?? 0,
-            Buckets = ReadBuckets(root, source, baseDirectory),
+            Buckets = ReadBuckets(root, source, readProfile),
         };
         spec.Validate();
         return spec;
     }
 
-    private static Lens.BucketProfile? ReadBuckets(JsonElement root, string source, string? baseDirectory)
+    private static BucketProfile? ReadBuckets(JsonElement root, string source, Func<string, BucketProfile>? readProfile)
     {
         var kind = String(root, "kind", source) ?? "roofline";
         if (kind == "roofline")
@@ -84,11 +91,13 @@ public static class HardwareJson
 
         if (profile.ValueKind == JsonValueKind.Object)
         {
-            return Lens.BucketProfileJson.Read(profile, $"{source} profile");
+            return BucketProfileJson.Read(profile, $"{source} profile");
         }
 
         var path = profile.GetString() ?? string.Empty;
-        return Lens.BucketProfileJson.Load(Path.IsPathRooted(path) || baseDirectory is null ? path : Path.Combine(baseDirectory, path));
+        return readProfile is not null
+            ? readProfile(path)
+            : throw new EngineInputException($"hardware '{source}': profile '{path}' is a file, and profile files cannot be read here (give the profile object inline)");
     }
 
     public static DeviceClass ParseDeviceClass(string? text, string source) => text switch

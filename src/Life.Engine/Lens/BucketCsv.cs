@@ -14,21 +14,6 @@ public static class BucketCsv
 {
     private static readonly string[] Required = ["batch", "input_tokens", "output_tokens"];
 
-    public static BucketData Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineInputException($"{path}: cannot read ({e.Message})", e);
-        }
-
-        return Parse(text, path);
-    }
-
     public static BucketData Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);

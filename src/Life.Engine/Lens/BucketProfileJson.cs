@@ -14,21 +14,6 @@ public static class BucketProfileJson
 {
     public const string Format = "lens-profile/1";
 
-    public static BucketProfile Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineInputException($"profile '{path}': cannot read ({e.Message})", e);
-        }
-
-        return Parse(text, path);
-    }
-
     public static BucketProfile Parse(string json, string source)
     {
         try
@@ -70,12 +55,6 @@ public static class BucketProfileJson
         using var stream = new MemoryStream();
         Write(profile, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    public static void Save(BucketProfile profile, string path)
-    {
-        using var stream = File.Create(path);
-        Write(profile, stream);
     }
 
     public static void Write(BucketProfile profile, Stream stream)

@@ -1,3 +1,4 @@
+using Life.Engine.Catalog;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Lens;
@@ -8,9 +9,13 @@ namespace Life.Engine.Lens;
 /// </summary>
 public static class BucketedModelCheck
 {
-    /// <summary>Why <paramref name="hardware"/>'s profile cannot time <paramref name="model"/>, or null when it can.</summary>
-    public static string? Mismatch(in HardwareSpec hardware, ModelSpec model)
+    /// <summary>
+    /// Why <paramref name="hardware"/>'s profile cannot time <paramref name="model"/>, or null when it can;
+    /// <paramref name="catalog"/> knows which names are aliases of one model.
+    /// </summary>
+    public static string? Mismatch(in HardwareSpec hardware, ModelSpec model, BuiltInCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         var profileModel = hardware.Buckets?.Model;
         if (profileModel is null || Normalize(profileModel) == Normalize(model.Id))
         {
@@ -18,7 +23,7 @@ public static class BucketedModelCheck
         }
 
         // A catalog alias of the same model (e.g. its Hugging Face name) is the same model.
-        if (Catalog.BuiltInCatalog.TryGetModel(profileModel, out var named) && named.Id == model.Id)
+        if (catalog.TryGetModel(profileModel, out var named) && named.Id == model.Id)
         {
             return null;
         }

@@ -79,12 +79,13 @@ public sealed class OperatorTable
 
     public double LogitsBytesPerToken { get; }
 
-    /// <summary>Builds the table; <paramref name="efficiency"/> supplies the per-format kernel scales (default: the shipped defaults).</summary>
-    public static OperatorTable Build(in ModelSpec model, in Optimizations optimizations, EfficiencyDefaults? efficiency = null)
+    /// <summary>Builds the table; <paramref name="efficiency"/> supplies the per-format kernel scales.</summary>
+    public static OperatorTable Build(in ModelSpec model, in Optimizations optimizations, EfficiencyDefaults efficiency)
     {
+        ArgumentNullException.ThrowIfNull(efficiency);
         model.Validate();
         optimizations.Validate();
-        return new OperatorTableBuilder(model, optimizations, efficiency ?? EfficiencyDefaults.Current).Build();
+        return new OperatorTableBuilder(model, optimizations, efficiency).Build();
     }
 
     /// <summary>KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens.</summary>

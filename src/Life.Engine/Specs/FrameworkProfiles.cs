@@ -8,9 +8,10 @@ namespace Life.Engine.Specs;
 /// </summary>
 public static class FrameworkProfiles
 {
-    public static FrameworkProfile For(FrameworkKind kind, EfficiencyDefaults? efficiency = null)
+    public static FrameworkProfile For(FrameworkKind kind, EfficiencyDefaults efficiency)
     {
-        var f = (efficiency ?? EfficiencyDefaults.Current).ForFramework(kind);
+        ArgumentNullException.ThrowIfNull(efficiency);
+        var f = efficiency.ForFramework(kind);
         return kind switch
         {
             // ggml runs each operator as its own kernel with the attention scores materialized (no

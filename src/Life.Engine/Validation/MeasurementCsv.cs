@@ -16,21 +16,6 @@ public static class MeasurementCsv
         "weight_bits", "act_bits", "kv_bits", "batch", "input_tokens", "output_tokens", "metric", "value",
     ];
 
-    public static IReadOnlyList<Measurement> Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new EngineInputException($"{path}: cannot read ({e.Message})", e);
-        }
-
-        return Parse(text, path);
-    }
-
     public static IReadOnlyList<Measurement> Parse(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -10,18 +10,29 @@ namespace Life.Engine.Validation;
 /// catalog. Efficiencies come from a calibration profile entry for the device when there is one,
 /// else from the fitted defaults for its group and framework. A row whose device, model or token
 /// counts cannot be known is skipped with the reason, never guessed. A hardware column naming a
-/// JSON file (e.g. a bucketed NPU with its LENS profile) reads that device from the file.
+/// JSON file (e.g. a bucketed NPU with its LENS profile) is that device, read by the host's
+/// <c>readHardwareFile</c> (the engine reads no files).
 /// </summary>
 public sealed class MeasurementResolver
 {
+    private readonly BuiltInCatalog _catalog;
     private readonly EfficiencyDefaults _defaults;
     private readonly CalibrationProfile? _profile;
+    private readonly Func<string, HardwareSpec>? _readHardwareFile;
     private readonly Dictionary<string, HardwareSpec> _hardwareFiles = new(StringComparer.Ordinal);
 
-    public MeasurementResolver(EfficiencyDefaults defaults, CalibrationProfile? profile = null)
+    /// <param name="catalog">Resolves the rows' hardware and model names.</param>
+    /// <param name="defaults">The efficiencies of devices and frameworks the profile does not calibrate.</param>
+    /// <param name="profile">Calibrated efficiencies per device, when given.</param>
+    /// <param name="readHardwareFile">Reads a hardware column naming a .json file; without it such rows are skipped.</param>
+    public MeasurementResolver(BuiltInCatalog catalog, EfficiencyDefaults defaults, CalibrationProfile? profile = null, Func<string, HardwareSpec>? readHardwareFile = null)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(defaults);
+        _catalog = catalog;
         _defaults = defaults;
         _profile = profile;
+        _readHardwareFile = readHardwareFile;
     }
 
     public (IReadOnlyList<PreparedMeasurement> Prepared, IReadOnlyList<SkippedMeasurement> Skipped) Resolve(IEnumerable<Measurement> measurements)
@@ -91,13 +102,13 @@ public sealed class MeasurementResolver
             return $"value {m.Value} is not positive";
         }
 
-        if (!BuiltInCatalog.TryGetModel(m.Model, out var model))
+        if (!_catalog.TryGetModel(m.Model, out var model))
         {
             return $"model '{m.Model}' is not in the catalog";
         }
 
         var framework = FrameworkProfile.Parse(m.Framework);
-        if (!BuiltInCatalog.TryGetHardware(m.Hardware, out var hardware) && !TryReadHardwareFile(m.Hardware, out hardware, out var fileProblem))
+        if (!_catalog.TryGetHardware(m.Hardware, out var hardware) && !TryReadHardwareFile(m.Hardware, out hardware, out var fileProblem))
         {
             if (fileProblem is not null)
             {
@@ -121,7 +132,7 @@ public sealed class MeasurementResolver
 
         if (hardware.IsBucketed)
         {
-            if (Lens.BucketedModelCheck.Mismatch(hardware, model) is { } mismatch)
+            if (Lens.BucketedModelCheck.Mismatch(hardware, model, _catalog) is { } mismatch)
             {
                 return mismatch;
             }
@@ -188,9 +199,15 @@ public sealed class MeasurementResolver
             return false;
         }
 
+        if (_readHardwareFile is null)
+        {
+            problem = $"hardware '{reference}' is a file, and no hardware files are read here";
+            return false;
+        }
+
         try
         {
-            hardware = BuiltInCatalog.ResolveHardware(reference);
+            hardware = _readHardwareFile(reference);
             _hardwareFiles[reference] = hardware;
             return true;
         }

@@ -8,10 +8,11 @@ namespace Life.Engine.Validation;
 /// <summary>Predicts prepared measurements and compares (operator tables cached per model and optimizations).</summary>
 public static class Validator
 {
-    public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, RooflineMode mode = RooflineMode.PerOperator, EfficiencyDefaults? efficiency = null)
+    public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, EfficiencyDefaults efficiency, RooflineMode mode = RooflineMode.PerOperator)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var tables = new TableCache(efficiency ?? EfficiencyDefaults.Current);
+        ArgumentNullException.ThrowIfNull(efficiency);
+        var tables = new TableCache(efficiency);
         var rows = new List<ValidatedRow>(prepared.Count);
         foreach (var p in prepared)
         {

@@ -43,7 +43,7 @@ public sealed class ClusterSweeps
     /// </summary>
     public async Task<SweepIdentity> RecordAsync(string specPath, string outputDirectory, bool allowHuge, CancellationToken cancellation)
     {
-        var spec = SweepSpecParser.ParseFile(specPath, allowHuge);
+        var spec = SweepSpecParser.ParseFile(specPath, Life.Engine.Catalog.BuiltInCatalog.LoadShipped(), allowHuge);
         var space = new SweepSpace(spec);
         var output = Path.GetFullPath(outputDirectory);
         if (File.Exists(output))

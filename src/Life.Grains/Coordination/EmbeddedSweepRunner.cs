@@ -26,7 +26,7 @@ public static class EmbeddedSweepRunner
         ArgumentNullException.ThrowIfNull(observer);
 
         // Everything that can be wrong with the input is found before the output directory is touched.
-        var spec = SweepSpecParser.ParseFile(request.SpecPath, request.AllowHuge);
+        var spec = SweepSpecParser.ParseFile(request.SpecPath, Life.Engine.Catalog.BuiltInCatalog.LoadShipped(), request.AllowHuge);
         var space = new SweepSpace(spec);
         var output = Path.GetFullPath(request.OutputDirectory);
         CheckOutputDirectory(output);

@@ -15,6 +15,9 @@ public sealed class StoreSweepDirectory : ISweepDirectory
     private readonly ICheckpointStore _store;
     private readonly ConcurrentDictionary<string, Lazy<Task<SweepContext>>> _sweeps = new(StringComparer.Ordinal);
 
+    // This silo's catalog and efficiency defaults: a spec resolved under other defaults is refused.
+    private readonly Life.Engine.Catalog.BuiltInCatalog _catalog = Life.Engine.Catalog.BuiltInCatalog.LoadShipped();
+
     public StoreSweepDirectory(ICheckpointStore store)
     {
         _store = store;
@@ -39,7 +42,7 @@ public sealed class StoreSweepDirectory : ISweepDirectory
     {
         var identity = await _store.FindSweepAsync(sweepId, cancellation)
             ?? throw new InvalidOperationException($"sweep '{sweepId}' is not recorded in this cluster's database");
-        var spec = SweepSpecParser.Parse(identity.SpecJson, $"sweep {sweepId}", identity.OutputDirectory, allowHuge: true);
+        var spec = SweepSpecParser.Parse(identity.SpecJson, $"sweep {sweepId}", identity.OutputDirectory, _catalog, allowHuge: true);
         if (spec.Hash != identity.SpecHash)
         {
             throw new InvalidOperationException($"sweep '{sweepId}': its spec resolves differently on this worker (hash {spec.Hash[..12]}, recorded {identity.SpecHash[..12]}); is this silo a different LifeSweep version?");

@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
 
@@ -7,7 +8,8 @@ namespace Life.Sweep.Specs;
 /// A validated sweep spec (interfaces.md), with every name resolved: the dimensions in enumeration
 /// order, the hardware and model specs behind the hardware and model dimensions, constraints,
 /// objectives and shard size. <see cref="CanonicalJson"/> describes it completely (resolved numbers
-/// included), so two runs of one spec agree on it and a changed catalog is a different sweep.
+/// included, and the weight-format scales of the efficiency defaults), so two runs of one spec agree on
+/// it and a changed catalog or defaults.json is a different sweep.
 /// </summary>
 public sealed class SweepSpec
 {
@@ -19,7 +21,8 @@ public sealed class SweepSpec
         Constraints constraints,
         IReadOnlyList<Objective> objectives,
         int shardSize,
-        RooflineMode roofline)
+        RooflineMode roofline,
+        EfficiencyDefaults efficiency)
     {
         Name = name;
         Dimensions = dimensions;
@@ -29,6 +32,7 @@ public sealed class SweepSpec
         Objectives = objectives;
         ShardSize = shardSize;
         Roofline = roofline;
+        Efficiency = efficiency;
         CanonicalJson = SweepSpecJson.Write(this);
         Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
     }
@@ -51,6 +55,12 @@ public sealed class SweepSpec
     public int ShardSize { get; }
 
     public RooflineMode Roofline { get; }
+
+    /// <summary>
+    /// The defaults the spec was resolved under and is evaluated under (operator tables take their
+    /// weight-format scales from it); <see cref="CanonicalJson"/> holds those scales, so the hash covers them.
+    /// </summary>
+    public EfficiencyDefaults Efficiency { get; }
 
     public string CanonicalJson { get; }
 

@@ -126,6 +126,10 @@ internal static class SweepSpecJson
         }
         json.WriteNumber("shard_size", spec.ShardSize);
         json.WriteString("roofline", spec.Roofline == RooflineMode.WholeModel ? "whole-model" : "per-op");
+
+        // The one part of the defaults that rows read and the resolved numbers above do not show.
+        json.WritePropertyName("format_scales");
+        json.WriteRawValue(spec.Efficiency.FormatScalesCanonicalJson);
         json.WriteEndObject();
     }
 

@@ -5,6 +5,7 @@ using Life.Engine;
 using Life.Engine.Catalog;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
+using Life.Sweep.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,20 +26,26 @@ public sealed class SweepSpecParser
 
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "name", "hardware", "models", "optimizations", "workload", "constraints", "objectives", "shard_size", "roofline",
+        "name", "hardware", "models", "optimizations", "workload", "constraints", "objectives", "shard_size", "roofline", "format_scales",
     };
 
     private readonly List<string> _problems = [];
     private readonly string _source;
     private readonly string _baseDirectory;
+    private readonly CatalogReferences _references;
 
-    private SweepSpecParser(string source, string baseDirectory)
+    private SweepSpecParser(string source, string baseDirectory, BuiltInCatalog catalog)
     {
         _source = source;
         _baseDirectory = baseDirectory;
+        _references = new CatalogReferences(catalog);
     }
 
-    public static SweepSpec ParseFile(string path, bool allowHuge = false)
+    /// <summary>
+    /// Reads and parses a spec file; names resolve in <paramref name="catalog"/>, and the spec is
+    /// evaluated (and hashed) under the catalog's efficiency defaults.
+    /// </summary>
+    public static SweepSpec ParseFile(string path, BuiltInCatalog catalog, bool allowHuge = false)
     {
         string text;
         try
@@ -50,11 +57,15 @@ public sealed class SweepSpecParser
             throw new EngineInputException($"spec '{path}' cannot be read ({e.Message})", e);
         }
 
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", allowHuge);
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", catalog, allowHuge);
     }
 
-    public static SweepSpec Parse(string text, string source, string baseDirectory, bool allowHuge = false) =>
-        new SweepSpecParser(source, baseDirectory).Run(text, allowHuge);
+    /// <summary>Parses spec text; relative file references are relative to <paramref name="baseDirectory"/>.</summary>
+    public static SweepSpec Parse(string text, string source, string baseDirectory, BuiltInCatalog catalog, bool allowHuge = false)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new SweepSpecParser(source, baseDirectory, catalog).Run(text, allowHuge);
+    }
 
     private SweepSpec Run(string text, bool allowHuge)
     {
@@ -111,6 +122,9 @@ public sealed class SweepSpecParser
                     }
 
                     break;
+                case "format_scales":
+                    CheckFormatScales(node);
+                    break;
                 default:
                     Problem($"unknown key '{keyText}' (expected one of {string.Join(", ", TopLevelKeys.Order(StringComparer.Ordinal))})");
                     break;
@@ -139,7 +153,7 @@ public sealed class SweepSpecParser
         {
             foreach (var model in models)
             {
-                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(device, model) is { } mismatch)
+                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(device, model, _references.Catalog) is { } mismatch)
                 {
                     Problem($"{mismatch}: a bucket profile times only the model it was compiled for; sweep them separately");
                 }
@@ -173,7 +187,7 @@ public sealed class SweepSpecParser
             throw new SpecException(_source, _problems);
         }
 
-        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline);
+        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline, _references.Defaults);
     }
 
     private YamlMappingNode Load(string text)
@@ -210,8 +224,8 @@ public sealed class SweepSpecParser
             try
             {
                 var spec = item is YamlMappingNode mapping
-                    ? HardwareJson.Parse(ToJson(mapping), $"{_source} {field}", _baseDirectory)
-                    : BuiltInCatalog.ResolveHardware(ResolvePath(Scalar(item, field) ?? string.Empty));
+                    ? _references.ParseHardware(ToJson(mapping), $"{_source} {field}", _baseDirectory)
+                    : _references.ResolveHardware(ResolvePath(Scalar(item, field) ?? string.Empty));
                 if (ids.Contains(spec.Id))
                 {
                     Problem($"{field}: '{spec.Id}' appears twice");
@@ -250,7 +264,7 @@ public sealed class SweepSpecParser
                 }
                 else
                 {
-                    spec = BuiltInCatalog.ResolveModel(ResolvePath(Scalar(item, field) ?? string.Empty));
+                    spec = _references.ResolveModel(ResolvePath(Scalar(item, field) ?? string.Empty));
                 }
 
                 if (ids.Contains(spec.Id))
@@ -510,6 +524,24 @@ public sealed class SweepSpecParser
         }
 
         return reference;
+    }
+
+    /// <summary>
+    /// A spec read back from its canonical form (a silo, a resumed run) names the weight-format scales it
+    /// was resolved under; evaluated under others its rows would differ under the same hash, so refuse.
+    /// </summary>
+    private void CheckFormatScales(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem("format_scales: expected a mapping of weight format to compute_scale and memory_scale");
+            return;
+        }
+
+        if (ToJson(mapping) != _references.Defaults.FormatScalesCanonicalJson)
+        {
+            Problem("format_scales: the spec was resolved under other weight-format scales than this process's efficiency defaults (a different data/efficiency/defaults.json), so its rows would differ; resolve the spec again here");
+        }
     }
 
     private void Problem(string message) => _problems.Add(message);

@@ -152,7 +152,7 @@ public sealed class ShardEvaluator
             _tables.Clear();
         }
 
-        table = OperatorTable.Build(_spec.Models[digits[_space.ModelDimension]], OptimizationsFor(digits));
+        table = OperatorTable.Build(_spec.Models[digits[_space.ModelDimension]], OptimizationsFor(digits), _spec.Efficiency);
         _tables[key] = table;
         return table;
     }

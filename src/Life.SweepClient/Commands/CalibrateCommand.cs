@@ -4,6 +4,7 @@ using Life.Engine;
 using Life.Engine.Calibration;
 using Life.Engine.Timing;
 using Life.Engine.Validation;
+using Life.Sweep.Inputs;
 
 namespace Life.SweepClient.Commands;
 
@@ -14,7 +15,7 @@ namespace Life.SweepClient.Commands;
 /// </summary>
 internal static class CalibrateCommand
 {
-    public static Command Create()
+    public static Command Create(CatalogReferences references)
     {
         var files = new Argument<string[]>("measurements") { Description = "Measurements CSV file(s)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Profile (or defaults) JSON to write", Required = true };
@@ -27,8 +28,8 @@ internal static class CalibrateCommand
         {
             var writer = parse.InvocationConfiguration.Output;
             var paths = parse.GetRequiredValue(files);
-            var measurements = paths.SelectMany(MeasurementCsv.Load).ToList();
-            var (prepared, skipped) = new MeasurementResolver(EfficiencyDefaults.Current).Resolve(measurements);
+            var measurements = paths.SelectMany(EngineFiles.ReadMeasurements).ToList();
+            var (prepared, skipped) = new MeasurementResolver(references.Catalog, references.Defaults, readHardwareFile: references.ReadHardwareFile).Resolve(measurements);
             if (prepared.Count == 0)
             {
                 throw new EngineInputException($"no measurement could be predicted ({skipped.Count} skipped, e.g. {skipped.FirstOrDefault()?.Reason ?? "empty file"}); nothing to calibrate");
@@ -40,7 +41,7 @@ internal static class CalibrateCommand
                 throw new EngineInputException($"--out '{target}': directory '{Path.GetDirectoryName(target)}' does not exist");
             }
 
-            var text = parse.GetValue(defaults) ? FitDefaults(writer, prepared, paths) : FitDevices(writer, prepared);
+            var text = parse.GetValue(defaults) ? FitDefaults(writer, prepared, paths) : FitDevices(writer, prepared, references.Defaults);
             var temporary = target + ".tmp";
             File.WriteAllText(temporary, text + Environment.NewLine);
             File.Move(temporary, target, overwrite: true);
@@ -50,9 +51,9 @@ internal static class CalibrateCommand
         return command;
     }
 
-    private static string FitDevices(TextWriter writer, IReadOnlyList<PreparedMeasurement> prepared)
+    private static string FitDevices(TextWriter writer, IReadOnlyList<PreparedMeasurement> prepared, EfficiencyDefaults defaults)
     {
-        var profile = DeviceCalibrator.Calibrate(prepared, EfficiencyDefaults.Current);
+        var profile = DeviceCalibrator.Calibrate(prepared, defaults);
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(c, $"{"hardware",-24}{"framework",-14}{"rows",6}{"compute",9}{"memory",8}{"dispatch µs",13}{"APE before",12}{"after",8}"));
         foreach (var d in profile.Devices)
@@ -70,8 +71,8 @@ internal static class CalibrateCommand
         var medians = new List<(string, double, double)>();
         foreach (var file in prepared.GroupBy(r => Path.GetFileName(r.Measurement.File)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var before = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitter.Start))], [], RooflineMode.PerOperator, fitter.Start);
-            var after = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitted))], [], RooflineMode.PerOperator, fitted);
+            var before = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitter.Start))], [], fitter.Start, RooflineMode.PerOperator);
+            var after = Validator.Run([.. file.Select(r => MeasurementResolver.Reapply(r, fitted))], [], fitted, RooflineMode.PerOperator);
             foreach (var (metric, stats) in after.Metrics)
             {
                 medians.Add(($"{file.Key}:{metric}", before.Metrics[metric].MedianApe, stats.MedianApe));

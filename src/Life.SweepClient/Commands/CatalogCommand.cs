@@ -10,15 +10,15 @@ namespace Life.SweepClient.Commands;
 /// <summary><c>life-sweep catalog hardware|models</c>: the built-in entries, their numbers and sources.</summary>
 internal static class CatalogCommand
 {
-    public static Command Create()
+    public static Command Create(BuiltInCatalog catalog)
     {
         var command = new Command("catalog", "List the built-in hardware and model catalogs, with the source of every number.");
-        command.Subcommands.Add(Hardware());
-        command.Subcommands.Add(Models());
+        command.Subcommands.Add(Hardware(catalog));
+        command.Subcommands.Add(Models(catalog));
         return command;
     }
 
-    private static Command Hardware()
+    private static Command Hardware(BuiltInCatalog catalog)
     {
         var sources = new Option<bool>("--sources") { Description = "Show where each number comes from" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -29,7 +29,7 @@ internal static class CatalogCommand
             var c = CultureInfo.InvariantCulture;
             if (parse.GetValue(json))
             {
-                WriteJson(output, BuiltInCatalog.Hardware, (writer, spec) =>
+                WriteJson(output, catalog.Hardware, (writer, spec) =>
                 {
                     writer.WriteString("name", spec.Name);
                     writer.WriteString("device_class", spec.DeviceClass.ToString());
@@ -47,7 +47,7 @@ internal static class CatalogCommand
             }
 
             output.WriteLine(string.Create(c, $"{"id",-24}{"class",-18}{"FP16 TFLOPS",12}{"INT8 TOPS",11}{"GB/s",8}{"GB",6}{"W",7}{"USD",8}  name"));
-            foreach (var entry in BuiltInCatalog.Hardware)
+            foreach (var entry in catalog.Hardware)
             {
                 var h = entry.Spec;
                 output.WriteLine(string.Create(c, $"{entry.Id,-24}{h.DeviceClass,-18}{h.Fp16Tflops,12:0.###}{h.Int8Tops,11:0.#}{h.BandwidthGBs,8:0.#}{h.MemoryGB,6:0.#}{Optional(h.PowerW),7}{Optional(h.PriceUsd),8}  {h.Name}"));
@@ -59,7 +59,7 @@ internal static class CatalogCommand
         return command;
     }
 
-    private static Command Models()
+    private static Command Models(BuiltInCatalog catalog)
     {
         var sources = new Option<bool>("--sources") { Description = "Show where each config comes from" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
@@ -70,10 +70,10 @@ internal static class CatalogCommand
             var c = CultureInfo.InvariantCulture;
             if (parse.GetValue(json))
             {
-                WriteJson(output, BuiltInCatalog.Models, (writer, spec) =>
+                WriteJson(output, catalog.Models, (writer, spec) =>
                 {
                     writer.WriteString("model_type", spec.ModelType);
-                    writer.WriteNumber("parameters", OperatorTable.Build(spec, new Optimizations()).ParameterCount);
+                    writer.WriteNumber("parameters", OperatorTable.Build(spec, new Optimizations(), catalog.Defaults).ParameterCount);
                     writer.WriteNumber("hidden_size", spec.HiddenSize);
                     writer.WriteNumber("num_hidden_layers", spec.NumLayers);
                     writer.WriteNumber("num_attention_heads", spec.NumHeads);
@@ -87,10 +87,10 @@ internal static class CatalogCommand
             }
 
             output.WriteLine(string.Create(c, $"{"id",-30}{"params (B)",11}{"layers",8}{"hidden",8}{"heads",7}{"kv",5}{"experts",9}{"KV KiB/tok",12}"));
-            foreach (var entry in BuiltInCatalog.Models)
+            foreach (var entry in catalog.Models)
             {
                 var m = entry.Spec;
-                var table = OperatorTable.Build(m, new Optimizations());
+                var table = OperatorTable.Build(m, new Optimizations(), catalog.Defaults);
                 var experts = m.IsMoe ? $"{m.ExpertsPerToken}/{m.NumExperts}" : "-";
                 output.WriteLine(string.Create(c, $"{entry.Id,-30}{table.ParameterCount / 1e9,11:0.00}{m.NumLayers,8}{m.HiddenSize,8}{m.NumHeads,7}{m.NumKvHeads,5}{experts,9}{table.KvCacheBytes(1) / 1024,12:0.0}"));
                 WriteSources(output, entry.Sources, parse.GetValue(sources));

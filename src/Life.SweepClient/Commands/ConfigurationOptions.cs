@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Life.Engine;
-using Life.Engine.Catalog;
+using Life.Sweep.Inputs;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
 
@@ -9,6 +9,13 @@ namespace Life.SweepClient.Commands;
 /// <summary>The options that describe one configuration (interfaces.md, `predict` flags).</summary>
 internal sealed class ConfigurationOptions
 {
+    private readonly CatalogReferences _references;
+
+    public ConfigurationOptions(CatalogReferences references)
+    {
+        _references = references;
+    }
+
     public Option<string?> Hardware { get; } = new("--hardware") { Description = "Catalog hardware id or alias, or a hardware JSON file" };
 
     public Option<double?> Tflops { get; } = new("--tflops") { Description = "Inline hardware: dense FP16/BF16 TFLOPS (with --bandwidth-gbs)" };
@@ -85,7 +92,7 @@ internal sealed class ConfigurationOptions
                 throw new EngineInputException("give either --hardware or inline --tflops/--bandwidth-gbs, not both");
             }
 
-            spec = BuiltInCatalog.ResolveHardware(reference);
+            spec = _references.ResolveHardware(reference);
         }
         else if (tflops is not null && bandwidth is not null)
         {
@@ -116,7 +123,7 @@ internal sealed class ConfigurationOptions
         return spec;
     }
 
-    public ModelSpec ReadModel(ParseResult parse) => BuiltInCatalog.ResolveModel(parse.GetRequiredValue(Model));
+    public ModelSpec ReadModel(ParseResult parse) => _references.ResolveModel(parse.GetRequiredValue(Model));
 
     public Optimizations ReadOptimizations(ParseResult parse)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Life.Engine.Lens;
+using Life.Sweep.Inputs;
 
 namespace Life.SweepClient.Commands;
 
@@ -22,11 +23,11 @@ internal static class LensCalibrateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file);
-            var data = BucketCsv.Load(path);
+            var data = EngineFiles.ReadBucketRuns(path);
             var name = parse.GetValue(device) ?? data.Hardware ?? Path.GetFileNameWithoutExtension(path);
             var profile = BucketCalibrator.Calibrate(data.Rows, buckets.Read(parse, data), name, path, parse.GetValue(model));
             var target = parse.GetRequiredValue(output);
-            BucketProfileJson.Save(profile, target);
+            EngineFiles.WriteProfile(profile, target);
             Report(parse.InvocationConfiguration.Output, profile, path, target);
             return CliApplication.Success;
         });

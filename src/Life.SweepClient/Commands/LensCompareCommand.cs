@@ -4,6 +4,7 @@ using Life.Engine.Catalog;
 using Life.Engine.Lens;
 using Life.Engine.Operators;
 using Life.Engine.Specs;
+using Life.Sweep.Inputs;
 
 namespace Life.SweepClient.Commands;
 
@@ -13,7 +14,7 @@ namespace Life.SweepClient.Commands;
 /// </summary>
 internal static class LensCompareCommand
 {
-    public static Command Create()
+    public static Command Create(CatalogReferences references)
     {
         var calibration = new Argument<string>("BUCKETS.csv") { Description = "Calibration runs (two per bucket)" };
         var test = new Argument<string>("TEST.csv") { Description = "Held-out runs to score every method on" };
@@ -37,10 +38,10 @@ internal static class LensCompareCommand
         command.SetAction(parse =>
         {
             var calibrationPath = parse.GetRequiredValue(calibration);
-            var data = BucketCsv.Load(calibrationPath);
-            var testData = BucketCsv.Load(parse.GetRequiredValue(test));
+            var data = EngineFiles.ReadBucketRuns(calibrationPath);
+            var testData = EngineFiles.ReadBucketRuns(parse.GetRequiredValue(test));
             var name = parse.GetValue(device) ?? data.Hardware ?? Path.GetFileNameWithoutExtension(calibrationPath);
-            var roofline = Roofline(parse.GetValue(hardware), parse.GetValue(tflops), parse.GetValue(bandwidth), parse.GetValue(model));
+            var roofline = Roofline(references, parse.GetValue(hardware), parse.GetValue(tflops), parse.GetValue(bandwidth), parse.GetValue(model));
             var comparison = LensComparison.Run(data, testData, buckets.Read(parse, data), name, roofline);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -57,7 +58,7 @@ internal static class LensCompareCommand
         return command;
     }
 
-    private static (OperatorTable, HardwareSpec)? Roofline(string? hardware, double? tflops, double? bandwidth, string? model)
+    private static (OperatorTable, HardwareSpec)? Roofline(CatalogReferences references, string? hardware, double? tflops, double? bandwidth, string? model)
     {
         var inline = tflops is not null || bandwidth is not null;
         if (hardware is null && !inline)
@@ -78,7 +79,7 @@ internal static class LensCompareCommand
         HardwareSpec spec;
         if (hardware is not null)
         {
-            spec = BuiltInCatalog.ResolveHardware(hardware);
+            spec = references.ResolveHardware(hardware);
         }
         else
         {
@@ -88,6 +89,6 @@ internal static class LensCompareCommand
             spec.Validate();
         }
 
-        return (OperatorTable.Build(BuiltInCatalog.ResolveModel(model), new Optimizations()), spec);
+        return (OperatorTable.Build(references.ResolveModel(model), new Optimizations(), references.Defaults), spec);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Life.Engine.Lens;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
+using Life.Sweep.Inputs;
 
 namespace Life.SweepClient.Commands;
 
@@ -23,7 +24,7 @@ internal static class LensPredictCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(profileOption);
-            var profile = BucketProfileJson.Load(path);
+            var profile = EngineFiles.ReadProfile(path);
             var workload = new Workload(parse.GetValue(batch), parse.GetValue(input), parse.GetValue(outputTokens));
             workload.Validate();
             var prediction = profile.Predict(workload.Batch, workload.InputTokens, workload.OutputTokens);

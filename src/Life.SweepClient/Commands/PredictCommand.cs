@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Life.Engine.Operators;
+using Life.Sweep.Inputs;
 using Life.SweepClient.Output;
 
 namespace Life.SweepClient.Commands;
@@ -7,9 +8,9 @@ namespace Life.SweepClient.Commands;
 /// <summary><c>life-sweep predict</c>: one configuration, every metric.</summary>
 internal static class PredictCommand
 {
-    public static Command Create()
+    public static Command Create(CatalogReferences references)
     {
-        var options = new ConfigurationOptions();
+        var options = new ConfigurationOptions(references);
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var command = new Command("predict", "Forecast one configuration: TTFT, TPOT, throughput, memory, cost.");
         options.AddTo(command);
@@ -24,7 +25,7 @@ internal static class PredictCommand
             if (hardware.Buckets is { } buckets)
             {
                 // A sweep marks such a request as not fitting; one prediction should say why instead.
-                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(hardware, model) is { } mismatch)
+                if (Life.Engine.Lens.BucketedModelCheck.Mismatch(hardware, model, references.Catalog) is { } mismatch)
                 {
                     throw new Life.Engine.EngineInputException(mismatch);
                 }
@@ -32,7 +33,7 @@ internal static class PredictCommand
                 buckets.Predict(workload.Batch, workload.InputTokens, workload.OutputTokens);
             }
 
-            var table = OperatorTable.Build(model, optimizations);
+            var table = OperatorTable.Build(model, optimizations, references.Defaults);
             var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload, roofline);
             var prediction = new Prediction(hardware, model, optimizations, workload, roofline, metrics);
             var output = parse.InvocationConfiguration.Output;

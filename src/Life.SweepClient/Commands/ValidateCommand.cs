@@ -4,6 +4,7 @@ using Life.Engine.Calibration;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
 using Life.Engine.Validation;
+using Life.Sweep.Inputs;
 using Life.SweepClient.Output;
 
 namespace Life.SweepClient.Commands;
@@ -11,7 +12,7 @@ namespace Life.SweepClient.Commands;
 /// <summary><c>life-sweep validate MEASUREMENTS.csv...</c>: predicted against measured, error statistics.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CatalogReferences references)
     {
         var files = new Argument<string[]>("measurements") { Description = "Measurements CSV file(s) (interfaces.md format)", Arity = ArgumentArity.OneOrMore };
         var efficiency = new Option<string?>("--efficiency") { Description = "Calibration profile from `calibrate` (per-device efficiencies)" };
@@ -34,17 +35,17 @@ internal static class ValidateCommand
                 throw new EngineInputException("--leave-one-file-out refits the defaults itself; it cannot be combined with --two-point or --efficiency");
             }
 
-            var measurements = parse.GetRequiredValue(files).SelectMany(MeasurementCsv.Load).ToList();
-            var profile = parse.GetValue(efficiency) is { } path ? CalibrationProfile.Load(path) : null;
-            var defaults = EfficiencyDefaults.Current;
-            var (prepared, skipped) = new MeasurementResolver(defaults, profile).Resolve(measurements);
+            var measurements = parse.GetRequiredValue(files).SelectMany(EngineFiles.ReadMeasurements).ToList();
+            var profile = parse.GetValue(efficiency) is { } path ? EngineFiles.ReadCalibrationProfile(path) : null;
+            var defaults = references.Defaults;
+            var (prepared, skipped) = new MeasurementResolver(references.Catalog, defaults, profile, references.ReadHardwareFile).Resolve(measurements);
             var result = heldOut ? LeaveOneFileOutCheck.Run(prepared, skipped)
                 : parse.GetValue(twoPoint) ? TwoPointCheck.Run(prepared, defaults)
-                : Validator.Run(prepared, skipped, RooflineMode.PerOperator, defaults);
+                : Validator.Run(prepared, skipped, defaults, RooflineMode.PerOperator);
             ValidationResult? life = null;
             if (parse.GetValue(baseline) == "life")
             {
-                life = Validator.Run(prepared.Select(LifeMethod).ToList(), skipped, RooflineMode.WholeModel, EfficiencyDefaults.BuiltIn);
+                life = Validator.Run(prepared.Select(LifeMethod).ToList(), skipped, EfficiencyDefaults.BuiltIn, RooflineMode.WholeModel);
             }
 
             if (parse.GetValue(report) is { } reportPath)

@@ -32,8 +32,8 @@ public sealed class ClassPriorsTests
 
     private static double Predict(Measurement row)
     {
-        var defaults = EfficiencyDefaults.Current;
-        var (prepared, skipped) = new MeasurementResolver(defaults).Resolve([row]);
+        var defaults = Shipped.Defaults;
+        var (prepared, skipped) = new MeasurementResolver(Shipped.Catalog, defaults).Resolve([row]);
         Assert.Empty(skipped);
         return Validator.Predict(prepared.Single(), new TableCache(defaults));
     }

@@ -15,8 +15,8 @@ public sealed class DeviceCalibratorTests
     [InlineData(0.77, 0.93, 25)]
     public void Calibration_recovers_known_efficiencies_from_measurements_the_engine_generated(double compute, double memory, double dispatchUs)
     {
-        var defaults = EfficiencyDefaults.Current;
-        var device = BuiltInCatalog.ResolveHardware("rtx-4090");
+        var defaults = Shipped.Defaults;
+        var device = Shipped.Catalog.ResolveHardware("rtx-4090");
         var truth = new CalibrationProfile([new DeviceCalibration(device.Id, "vllm", compute, memory, dispatchUs, 0, double.NaN, double.NaN)]);
 
         // Compute-bound prefill and memory-bound decode of models of very different sizes (so weight
@@ -34,11 +34,11 @@ public sealed class DeviceCalibratorTests
         })
         {
             var m = Row(device.Id, batch, input, output, metric, 1) with { Model = model };
-            var prepared = new MeasurementResolver(defaults, truth).Resolve([m]).Prepared.Single();
+            var prepared = new MeasurementResolver(Shipped.Catalog, defaults, truth).Resolve([m]).Prepared.Single();
             rows.Add(m with { Value = Validator.Predict(prepared, new TableCache(defaults)) });
         }
 
-        var (resolved, skipped) = new MeasurementResolver(defaults).Resolve(rows);
+        var (resolved, skipped) = new MeasurementResolver(Shipped.Catalog, defaults).Resolve(rows);
         Assert.Empty(skipped);
         var fitted = DeviceCalibrator.Calibrate(resolved, defaults).Devices.Single();
 
@@ -51,18 +51,18 @@ public sealed class DeviceCalibratorTests
     [Fact]
     public void Two_rows_one_prefill_one_decode_are_enough_to_fit_a_device()
     {
-        var defaults = EfficiencyDefaults.Current;
-        var device = BuiltInCatalog.ResolveHardware("l40s");
+        var defaults = Shipped.Defaults;
+        var device = Shipped.Catalog.ResolveHardware("l40s");
 
         // Two rows cannot pin three parameters: the overhead stays at its default, the efficiencies move.
         var dispatch = MeasurementResolver.Efficiencies(device, FrameworkKind.Vllm, 1, defaults, null).Hardware.DispatchOverheadUs;
         var truth = new CalibrationProfile([new DeviceCalibration(device.Id, null, 0.33, 0.61, dispatch, 0, double.NaN, double.NaN)]);
         var prefill = Row(device.Id, 4, 4096, 1, MeasuredMetric.PrefillTps, 1);
         var decode = Row(device.Id, 1, 128, 128, MeasuredMetric.DecodeTps, 1);
-        var truthRows = new MeasurementResolver(defaults, truth).Resolve([prefill, decode]).Prepared;
+        var truthRows = new MeasurementResolver(Shipped.Catalog, defaults, truth).Resolve([prefill, decode]).Prepared;
         var measured = truthRows.Select(p => p.Measurement with { Value = Validator.Predict(p, new TableCache(defaults)) }).ToList();
 
-        var fitted = DeviceCalibrator.Calibrate(new MeasurementResolver(defaults).Resolve(measured).Prepared, defaults).Devices.Single();
+        var fitted = DeviceCalibrator.Calibrate(new MeasurementResolver(Shipped.Catalog, defaults).Resolve(measured).Prepared, defaults).Devices.Single();
 
         Assert.Equal(0.33, fitted.ComputeEfficiency, 0.33 * 0.02);
         Assert.Equal(0.61, fitted.MemoryEfficiency, 0.61 * 0.02);

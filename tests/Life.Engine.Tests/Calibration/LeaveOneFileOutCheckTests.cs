@@ -14,7 +14,7 @@ public sealed class LeaveOneFileOutCheckTests
         // fit would sit between them (about 1.4x off each way).
         var first = Rows("first.csv", 1);
         var second = Rows("second.csv", 2);
-        var (prepared, skipped) = new MeasurementResolver(EfficiencyDefaults.Current).Resolve([.. first, .. second]);
+        var (prepared, skipped) = new MeasurementResolver(Shipped.Catalog, Shipped.Defaults).Resolve([.. first, .. second]);
         Assert.Empty(skipped);
 
         var result = LeaveOneFileOutCheck.Run(prepared, skipped);
@@ -27,7 +27,7 @@ public sealed class LeaveOneFileOutCheckTests
     [Fact]
     public void One_file_cannot_be_left_out()
     {
-        var (prepared, skipped) = new MeasurementResolver(EfficiencyDefaults.Current).Resolve(Rows("only.csv", 1));
+        var (prepared, skipped) = new MeasurementResolver(Shipped.Catalog, Shipped.Defaults).Resolve(Rows("only.csv", 1));
 
         var error = Assert.Throws<EngineInputException>(() => LeaveOneFileOutCheck.Run(prepared, skipped));
 
@@ -55,8 +55,8 @@ public sealed class LeaveOneFileOutCheckTests
             rows.Add(Row(file, line++, 1, output, MeasuredMetric.DecodeTps));
         }
 
-        var prepared = new MeasurementResolver(EfficiencyDefaults.Current).Resolve(rows).Prepared;
-        var cache = new TableCache(EfficiencyDefaults.Current);
+        var prepared = new MeasurementResolver(Shipped.Catalog, Shipped.Defaults).Resolve(rows).Prepared;
+        var cache = new TableCache(Shipped.Defaults);
         return [.. prepared.Select(p => p.Measurement with { Value = scale * Validator.Predict(p, cache) })];
     }
 

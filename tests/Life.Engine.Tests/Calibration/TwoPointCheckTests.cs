@@ -11,7 +11,7 @@ public sealed class TwoPointCheckTests
     {
         var rows = Generated(0.37, 0.66);
 
-        var result = TwoPointCheck.Run(Resolve(rows), EfficiencyDefaults.Current);
+        var result = TwoPointCheck.Run(Resolve(rows), Shipped.Defaults);
 
         // The two calibration rows are not scored; every other configuration is, and is right.
         Assert.Equal(rows.Count - 2, result.Rows.Count);
@@ -30,7 +30,7 @@ public sealed class TwoPointCheckTests
         rows.Add(pp512 with { Line = 100, Value = pp512.Value * 1.5 });
         rows.Add(pp512 with { Line = 101, Value = pp512.Value });
 
-        var result = TwoPointCheck.Run(Resolve(rows), EfficiencyDefaults.Current);
+        var result = TwoPointCheck.Run(Resolve(rows), Shipped.Defaults);
 
         Assert.Equal(rows.Count - 5, result.Rows.Count);
         Assert.DoesNotContain(result.Rows, r => r.Measurement.Metric == MeasuredMetric.PrefillTps && r.Measurement.InputTokens == 512);
@@ -40,8 +40,8 @@ public sealed class TwoPointCheckTests
     /// <summary>llama-bench style rows (pp at 128..4096, tg at 128..1024) of an RTX 4090 with the given efficiencies.</summary>
     private static List<Measurement> Generated(double compute, double memory)
     {
-        var defaults = EfficiencyDefaults.Current;
-        var device = BuiltInCatalog.ResolveHardware("rtx-4090");
+        var defaults = Shipped.Defaults;
+        var device = Shipped.Catalog.ResolveHardware("rtx-4090");
         var dispatch = MeasurementResolver.Efficiencies(device, Life.Engine.Specs.FrameworkKind.LlamaCpp, 1, defaults, null).Hardware.DispatchOverheadUs;
         var truth = new CalibrationProfile([new DeviceCalibration(device.Id, "llama.cpp", compute, memory, dispatch, 0, double.NaN, double.NaN)]);
         var rows = new List<Measurement>();
@@ -56,14 +56,14 @@ public sealed class TwoPointCheckTests
             rows.Add(Row(line++, 1, output, MeasuredMetric.DecodeTps));
         }
 
-        var prepared = new MeasurementResolver(defaults, truth).Resolve(rows).Prepared;
+        var prepared = new MeasurementResolver(Shipped.Catalog, defaults, truth).Resolve(rows).Prepared;
         var cache = new TableCache(defaults);
         return [.. prepared.Select(p => p.Measurement with { Value = Validator.Predict(p, cache) })];
     }
 
     private static IReadOnlyList<PreparedMeasurement> Resolve(List<Measurement> rows)
     {
-        var (prepared, skipped) = new MeasurementResolver(EfficiencyDefaults.Current).Resolve(rows);
+        var (prepared, skipped) = new MeasurementResolver(Shipped.Catalog, Shipped.Defaults).Resolve(rows);
         Assert.Empty(skipped);
         return prepared;
     }

@@ -1,3 +1,4 @@
+using Life.Engine.Calibration;
 using Life.Engine.Catalog;
 using Life.Engine.Operators;
 using Life.Engine.Specs;
@@ -23,8 +24,8 @@ public sealed class BuiltInCatalogTests
     [MemberData(nameof(HardwareIds))]
     public void Every_contract_hardware_id_resolves_with_a_source_for_each_number(string id)
     {
-        var spec = BuiltInCatalog.ResolveHardware(id);
-        var entry = BuiltInCatalog.Hardware.Single(e => e.Id == id);
+        var spec = Shipped.Catalog.ResolveHardware(id);
+        var entry = Shipped.Catalog.Hardware.Single(e => e.Id == id);
 
         Assert.Equal(id, spec.Id);
         Assert.True(spec.Fp16Tflops > 0 && spec.BandwidthGBs > 0 && spec.MemoryGB > 0);
@@ -38,8 +39,8 @@ public sealed class BuiltInCatalogTests
     [MemberData(nameof(ModelIds))]
     public void Every_contract_model_id_resolves_and_names_its_config_source(string id)
     {
-        var spec = BuiltInCatalog.ResolveModel(id);
-        var entry = BuiltInCatalog.Models.Single(e => e.Id == id);
+        var spec = Shipped.Catalog.ResolveModel(id);
+        var entry = Shipped.Catalog.Models.Single(e => e.Id == id);
 
         Assert.Equal(id, spec.Id);
         Assert.StartsWith("https://huggingface.co/", entry.Sources["config.json"], StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class BuiltInCatalogTests
     [InlineData("deepseek-v2-lite", 15.7)]
     public void Catalog_models_have_their_published_parameter_counts(string id, double billions)
     {
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel(id), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel(id), new Optimizations(), Shipped.Defaults);
 
         Assert.Equal(billions, table.ParameterCount / 1e9, 0.01 * billions);
     }
@@ -67,32 +68,40 @@ public sealed class BuiltInCatalogTests
     [Fact]
     public void Names_are_case_insensitive_and_aliases_resolve()
     {
-        Assert.Equal("h100-sxm", BuiltInCatalog.ResolveHardware("H100-SXM").Id);
-        Assert.Equal("rtx-4090", BuiltInCatalog.ResolveHardware("NVIDIA GeForce RTX 4090").Id);
+        Assert.Equal("h100-sxm", Shipped.Catalog.ResolveHardware("H100-SXM").Id);
+        Assert.Equal("rtx-4090", Shipped.Catalog.ResolveHardware("NVIDIA GeForce RTX 4090").Id);
     }
 
     [Fact]
     public void An_unknown_name_is_bad_input_naming_it()
     {
-        var error = Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveHardware("h900"));
+        var error = Assert.Throws<EngineInputException>(() => Shipped.Catalog.ResolveHardware("h900"));
 
         Assert.Contains("unknown hardware 'h900'", error.Message, StringComparison.Ordinal);
-        Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveModel("llama-9-1b"));
+        Assert.Throws<EngineInputException>(() => Shipped.Catalog.ResolveModel("llama-9-1b"));
     }
 
     [Fact]
-    public void A_hardware_file_with_an_impossible_number_is_rejected()
+    public void Hardware_JSON_with_an_impossible_number_is_rejected()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bad-hw-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{"id":"bad","fp16_tflops":100,"bandwidth_gbs":-5,"memory_gb":10}""");
-        try
-        {
-            var error = Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveHardware(path));
-            Assert.Contains("bandwidth_gbs = -5", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<EngineInputException>(() => HardwareJson.Parse("""{"id":"bad","fp16_tflops":100,"bandwidth_gbs":-5,"memory_gb":10}""", "bad.json", Shipped.Defaults));
+
+        Assert.Contains("bandwidth_gbs = -5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalog_resolves_names_only_and_an_unknown_name_points_at_the_catalog_command()
+    {
+        var error = Assert.Throws<EngineInputException>(() => Shipped.Catalog.ResolveHardware("/tmp/some.json"));
+
+        Assert.Equal("unknown hardware '/tmp/some.json' (see `life-sweep catalog hardware`, or give a JSON file)", error.Message);
+    }
+
+    [Fact]
+    public void Each_catalog_completes_its_hardware_with_its_own_defaults()
+    {
+        var none = new BuiltInCatalog(EfficiencyDefaults.BuiltIn);
+
+        Assert.NotEqual(Shipped.Catalog.ResolveHardware("h100-sxm").MemoryEfficiency, none.ResolveHardware("h100-sxm").MemoryEfficiency);
     }
 }

@@ -63,7 +63,7 @@ public sealed class HardwareNameMatcherTests
     [InlineData("NVIDIA GeForce RTX 4080 SUPER", "rtx-4080-super")]
     public void Measurement_files_find_built_in_devices_by_the_names_vendors_and_tools_print(string name, string id)
     {
-        Assert.True(BuiltInCatalog.TryGetHardware(name, out var spec), $"'{name}' not found");
+        Assert.True(Shipped.Catalog.TryGetHardware(name, out var spec), $"'{name}' not found");
         Assert.Equal(id, spec.Id);
     }
 
@@ -72,6 +72,6 @@ public sealed class HardwareNameMatcherTests
     [InlineData("NVIDIA A100 40GB PCIe")]
     public void A_part_the_catalog_lacks_or_cannot_tell_apart_is_not_found(string name)
     {
-        Assert.False(BuiltInCatalog.TryGetHardware(name, out _));
+        Assert.False(Shipped.Catalog.TryGetHardware(name, out _));
     }
 }

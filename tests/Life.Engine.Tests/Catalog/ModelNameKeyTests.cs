@@ -24,9 +24,9 @@ public sealed class ModelNameKeyTests
     [MemberData(nameof(LooseNames))]
     public void Names_as_measurement_files_write_them_find_the_catalog_model(string name, string id)
     {
-        Assert.True(BuiltInCatalog.TryGetModel(name, out var spec), $"'{name}' not found");
+        Assert.True(Shipped.Catalog.TryGetModel(name, out var spec), $"'{name}' not found");
         Assert.Equal(id, spec.Id);
-        Assert.Equal(id, BuiltInCatalog.ResolveModel(name).Id);
+        Assert.Equal(id, Shipped.Catalog.ResolveModel(name).Id);
     }
 
     [Theory]
@@ -36,8 +36,8 @@ public sealed class ModelNameKeyTests
     [InlineData("mistral-7b-32k-extended")]
     public void Names_of_architectures_the_catalog_lacks_are_not_matched_to_a_neighbour(string name)
     {
-        Assert.False(BuiltInCatalog.TryGetModel(name, out _));
-        Assert.Throws<EngineInputException>(() => BuiltInCatalog.ResolveModel(name));
+        Assert.False(Shipped.Catalog.TryGetModel(name, out _));
+        Assert.Throws<EngineInputException>(() => Shipped.Catalog.ResolveModel(name));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Life.Engine.Timing;
 namespace Life.Engine.Tests.Lens;
 
 /// <summary>A hardware file of kind "bucketed" makes the engine time requests from a LENS profile, not a roofline.</summary>
-public sealed class BucketedHardwareTests : IDisposable
+public sealed class BucketedHardwareTests
 {
     /// <summary>P = 10, 20, 40 ms and D = 1, 2, 4 ms per step for buckets 128, 256, 512.</summary>
     private const string Profile = """
@@ -27,20 +27,21 @@ public sealed class BucketedHardwareTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("bucketed-hw-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
-    public void A_bucketed_device_needs_no_peaks_and_reads_its_profile_relative_to_its_own_file()
+    public void A_bucketed_device_needs_no_peaks_and_gets_its_profile_file_from_the_host_reader_as_written()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "profiles"));
-        File.WriteAllText(Path.Combine(_dir, "profiles", "p.json"), Profile);
-        var path = Path.Combine(_dir, "npu.json");
-        File.WriteAllText(path, """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50 }""");
+        var asked = new List<string>();
+        var spec = HardwareJson.Parse(
+            """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50 }""",
+            "npu.json",
+            Shipped.Defaults,
+            path =>
+            {
+                asked.Add(path);
+                return BucketProfileJson.Parse(Profile, path);
+            });
 
-        var spec = BuiltInCatalog.ResolveHardware(path);
-
+        Assert.Equal(["profiles/p.json"], asked);
         Assert.True(spec.IsBucketed);
         Assert.Equal("hand-npu", spec.Buckets!.Device);
         Assert.Equal(0, spec.Fp16Tflops);
@@ -51,11 +52,11 @@ public sealed class BucketedHardwareTests : IDisposable
     public void The_engine_times_a_bucketed_device_from_its_buckets_and_sizes_memory_from_the_model()
     {
         var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "power_w": 50 }""");
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-2-7b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
         var workload = new Workload(1, 100, 400);
 
         var m = Evaluator.Evaluate(table, npu, workload);
-        var roofline = Evaluator.Evaluate(table, BuiltInCatalog.ResolveHardware("h100-sxm"), workload);
+        var roofline = Evaluator.Evaluate(table, Shipped.Catalog.ResolveHardware("h100-sxm"), workload);
 
         // TTFT = P(128) = 10; steps see contexts 101..499: 28 in bucket 128, 128 in 256, 243 in 512.
         var decode = (28 * 1.0) + (128 * 2.0) + (243 * 4.0);
@@ -78,7 +79,7 @@ public sealed class BucketedHardwareTests : IDisposable
     public void A_request_past_the_profile_does_not_fit_and_has_no_times(int batch, int input, int output)
     {
         var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE }""");
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-2-7b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
 
         var m = Evaluator.Evaluate(table, npu, new Workload(batch, input, output));
 
@@ -92,7 +93,7 @@ public sealed class BucketedHardwareTests : IDisposable
     public void A_stated_memory_capacity_still_limits_what_fits()
     {
         var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "memory_gb": 8 }""");
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-2-13b"), new Optimizations());
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-13b"), new Optimizations(), Shipped.Defaults);
 
         Assert.False(Evaluator.Evaluate(table, npu, new Workload(1, 100, 10)).Fits);
     }
@@ -103,7 +104,7 @@ public sealed class BucketedHardwareTests : IDisposable
     [InlineData("""{ "id": "npu", "kind": "bucketed", "profile": "nowhere.json" }""", "nowhere.json")]
     public void A_bad_bucketed_device_is_refused_with_the_reason(string json, string message)
     {
-        var e = Assert.Throws<EngineInputException>(() => HardwareJson.Parse(json, "npu.json", _dir));
+        var e = Assert.Throws<EngineInputException>(() => HardwareJson.Parse(json, "npu.json", Shipped.Defaults));
 
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
@@ -112,12 +113,12 @@ public sealed class BucketedHardwareTests : IDisposable
     public void A_profile_compiled_for_one_model_does_not_time_another()
     {
         var profile = Profile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"meta-llama/Llama-2-7b\",", StringComparison.Ordinal);
-        var npu = HardwareJson.Parse($$"""{ "id": "npu", "kind": "bucketed", "profile": {{profile}} }""", "npu", _dir);
+        var npu = HardwareJson.Parse($$"""{ "id": "npu", "kind": "bucketed", "profile": {{profile}} }""", "npu", Shipped.Defaults);
 
-        Assert.Null(BucketedModelCheck.Mismatch(npu, BuiltInCatalog.ResolveModel("llama-2-7b")));
-        Assert.Contains("profiled for model 'meta-llama/Llama-2-7b', not 'mistral-7b'", BucketedModelCheck.Mismatch(npu, BuiltInCatalog.ResolveModel("mistral-7b")), StringComparison.Ordinal);
-        Assert.Null(BucketedModelCheck.Mismatch(BuiltInCatalog.ResolveHardware("h100-sxm"), BuiltInCatalog.ResolveModel("mistral-7b")));
+        Assert.Null(BucketedModelCheck.Mismatch(npu, Shipped.Catalog.ResolveModel("llama-2-7b"), Shipped.Catalog));
+        Assert.Contains("profiled for model 'meta-llama/Llama-2-7b', not 'mistral-7b'", BucketedModelCheck.Mismatch(npu, Shipped.Catalog.ResolveModel("mistral-7b"), Shipped.Catalog), StringComparison.Ordinal);
+        Assert.Null(BucketedModelCheck.Mismatch(Shipped.Catalog.ResolveHardware("h100-sxm"), Shipped.Catalog.ResolveModel("mistral-7b"), Shipped.Catalog));
     }
 
-    private HardwareSpec Inline(string json) => HardwareJson.Parse(json.Replace("PROFILE", Profile, StringComparison.Ordinal), "npu", _dir);
+    private HardwareSpec Inline(string json) => HardwareJson.Parse(json.Replace("PROFILE", Profile, StringComparison.Ordinal), "npu", Shipped.Defaults);
 }

@@ -12,7 +12,7 @@ public sealed class OperatorTableTinyModelTests
 {
     private static readonly Optimizations Eager = new() { Fusion = FusionLevel.Eager };
 
-    private static OperatorTable Table(Optimizations? options = null) => OperatorTable.Build(TinyModel.Spec, options ?? Eager);
+    private static OperatorTable Table(Optimizations? options = null) => OperatorTable.Build(TinyModel.Spec, options ?? Eager, Shipped.Defaults);
 
     [Theory]
     // name, ops, bytes read, bytes written (whole model: per layer × 2 for layer operators)

@@ -13,7 +13,7 @@ public sealed class OptimizationEffectTests
     private static readonly Optimizations Eager = new() { Fusion = FusionLevel.Eager };
 
     private static (double Ops, double Read, double Written) Count(Optimizations options, string name, int batch = 1, int tokens = 3, int past = 0) =>
-        OperatorCounts.Of(OperatorTable.Build(TinyModel.Spec, options), name, batch, tokens, past);
+        OperatorCounts.Of(OperatorTable.Build(TinyModel.Spec, options, Shipped.Defaults), name, batch, tokens, past);
 
     [Theory]
     // 4-bit integer: 0.5 B per weight + FP16 scale and zero per group of 128 (4/128 B): 64 weights → 34 B.
@@ -45,7 +45,7 @@ public sealed class OptimizationEffectTests
     {
         var options = Eager with { WeightBits = 8, ActivationBits = 8 };
         var counts = Count(options, "q_proj");
-        var table = OperatorTable.Build(TinyModel.Spec, options);
+        var table = OperatorTable.Build(TinyModel.Spec, options, Shipped.Defaults);
 
         // Weights 66 B + input 3 × 8 × 1 B; ops 384 + dequant 128 + activation quantization 2 × 8 × 3.
         Assert.Equal(2 * (66 + 24), counts.Read, 9);
@@ -72,8 +72,8 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void Grouped_query_attention_stores_a_cache_the_size_of_its_kv_heads()
     {
-        var gqa = OperatorTable.Build(TinyModel.Spec, Eager);
-        var mha = OperatorTable.Build(TinyModel.With("\"num_key_value_heads\":2"), Eager);
+        var gqa = OperatorTable.Build(TinyModel.Spec, Eager, Shipped.Defaults);
+        var mha = OperatorTable.Build(TinyModel.With("\"num_key_value_heads\":2"), Eager, Shipped.Defaults);
 
         // Per token: keys and values × KV heads × 4 × 2 B × 2 layers.
         Assert.Equal(2 * 1 * 4 * 2 * 2, gqa.KvCacheBytes(1), 9);
@@ -92,7 +92,7 @@ public sealed class OptimizationEffectTests
         // Reads q (48 B) and K, V (3 × 8 × 2 B = 48 B); writes the output (48 B): no scores.
         Assert.Equal(2 * 96, flash.Read, 9);
         Assert.Equal(2 * 48, flash.Written, 9);
-        Assert.False(OperatorCounts.Has(OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Flash }), "softmax"));
+        Assert.False(OperatorCounts.Has(OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Flash }, Shipped.Defaults), "softmax"));
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void Fusion_levels_launch_fewer_kernels_as_they_fuse_more()
     {
-        var eager = OperatorTable.Build(TinyModel.Spec, Eager).CountStep(1, 1, 4).Dispatches;
-        var flash = OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Flash }).CountStep(1, 1, 4).Dispatches;
-        var full = OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Full }).CountStep(1, 1, 4).Dispatches;
+        var eager = OperatorTable.Build(TinyModel.Spec, Eager, Shipped.Defaults).CountStep(1, 1, 4).Dispatches;
+        var flash = OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Flash }, Shipped.Defaults).CountStep(1, 1, 4).Dispatches;
+        var full = OperatorTable.Build(TinyModel.Spec, Eager with { Fusion = FusionLevel.Full }, Shipped.Defaults).CountStep(1, 1, 4).Dispatches;
 
         Assert.True(eager > flash && flash > full, $"eager {eager}, flash {flash}, full {full}");
     }
@@ -139,7 +139,7 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void Merging_inline_costs_two_r_plus_one_k_n_ops_per_projection_once_per_request()
     {
-        var table = OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.MergeInline });
+        var table = OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.MergeInline }, Shipped.Defaults);
 
         // (2r+1) × Σ k·n = 5 × 576 per layer, 2 layers.
         Assert.Equal(5 * 576 * 2, table.CountSetup().Ops, 9);
@@ -151,8 +151,8 @@ public sealed class OptimizationEffectTests
     {
         var device = new HardwareSpec { Fp16Tflops = 1e-9, BandwidthGBs = 1e9, MemoryGB = 1 };
         var work = new Workload(1, 3, 4);
-        var plain = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, Eager), device, work);
-        var merging = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.MergeInline }), device, work);
+        var plain = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, Eager, Shipped.Defaults), device, work);
+        var merging = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.MergeInline }, Shipped.Defaults), device, work);
 
         // Compute-bound device at 1000 ops/s × 0.5 efficiency: 5760 merge ops take 11.52 s.
         Assert.Equal(5760 / 500.0 * 1000, merging.TtftMs - plain.TtftMs, 6);
@@ -162,8 +162,8 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void A_lora_adapter_merged_offline_costs_nothing()
     {
-        var merged = OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.Merged });
-        var plain = OperatorTable.Build(TinyModel.Spec, Eager);
+        var merged = OperatorTable.Build(TinyModel.Spec, Eager with { LoraRank = 2, LoraMode = LoraMode.Merged }, Shipped.Defaults);
+        var plain = OperatorTable.Build(TinyModel.Spec, Eager, Shipped.Defaults);
 
         Assert.Equal(plain.CountStep(1, 3, 0).Ops, merged.CountStep(1, 3, 0).Ops);
         Assert.Equal(plain.WeightBytes, merged.WeightBytes);
@@ -174,8 +174,8 @@ public sealed class OptimizationEffectTests
     {
         var device = new HardwareSpec { Fp16Tflops = 1, BandwidthGBs = 1, MemoryGB = 1 };
         var flash = Eager with { Fusion = FusionLevel.Flash };
-        var whole = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, flash), device, new Workload(1, 5, 2));
-        var chunked = OperatorTable.Build(TinyModel.Spec, flash with { ChunkSize = 2 });
+        var whole = Evaluator.Evaluate(OperatorTable.Build(TinyModel.Spec, flash, Shipped.Defaults), device, new Workload(1, 5, 2));
+        var chunked = OperatorTable.Build(TinyModel.Spec, flash with { ChunkSize = 2 }, Shipped.Defaults);
         var inChunks = Evaluator.Evaluate(chunked, device, new Workload(1, 5, 2));
 
         // Chunks of 2, 2 and 1 tokens: causal pairs 3 + 7 + 5 = 15 = 5·6/2, the same attention work;
@@ -190,7 +190,7 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void A_batch_reads_the_weights_once_and_everything_else_per_sequence()
     {
-        var table = OperatorTable.Build(TinyModel.Spec, new Optimizations());
+        var table = OperatorTable.Build(TinyModel.Spec, new Optimizations(), Shipped.Defaults);
         var one = table.CountStep(1, 1, 7).Bytes;
         var four = table.CountStep(4, 1, 7).Bytes;
 
@@ -200,8 +200,8 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void A_concatenating_cache_rewrites_the_whole_cache_every_step()
     {
-        var staticCache = OperatorTable.Build(TinyModel.Spec, Eager).CountStep(1, 1, 10).BytesWritten;
-        var concat = OperatorTable.Build(TinyModel.Spec, Eager with { KvCache = KvCacheMode.Concat }).CountStep(1, 1, 10).BytesWritten;
+        var staticCache = OperatorTable.Build(TinyModel.Spec, Eager, Shipped.Defaults).CountStep(1, 1, 10).BytesWritten;
+        var concat = OperatorTable.Build(TinyModel.Spec, Eager with { KvCache = KvCacheMode.Concat }, Shipped.Defaults).CountStep(1, 1, 10).BytesWritten;
 
         // Static writes 1 token × 16 B per layer; concat writes all 11 × 16 B per layer.
         Assert.Equal(2 * 10 * 16, concat - staticCache, 9);
@@ -210,7 +210,7 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void A_sliding_window_caps_the_keys_read_in_decode()
     {
-        var windowed = OperatorTable.Build(TinyModel.With("\"sliding_window\":4"), Eager);
+        var windowed = OperatorTable.Build(TinyModel.With("\"sliding_window\":4"), Eager, Shipped.Defaults);
         var scores = OperatorCounts.Of(windowed, "attention_scores", batch: 1, tokens: 1, past: 10);
 
         // q 8 × 2 B + K of 4 keys (not 11) × 4 × 2 B.
@@ -221,7 +221,7 @@ public sealed class OptimizationEffectTests
     [Fact]
     public void A_mixture_of_experts_reads_each_expert_the_batch_touches_once()
     {
-        var moe = OperatorTable.Build(TinyModel.With("\"num_local_experts\":4,\"num_experts_per_tok\":2,\"moe_intermediate_size\":16"), Eager);
+        var moe = OperatorTable.Build(TinyModel.With("\"num_local_experts\":4,\"num_experts_per_tok\":2,\"moe_intermediate_size\":16"), Eager, Shipped.Defaults);
 
         // Uniform routing: E(1 − (1 − k/E)^T) experts: 2 for one token, 3 for two.
         Assert.Equal(2, moe.TouchedExperts(1), 9);

@@ -64,14 +64,14 @@ public sealed class LifePaperParityTests
     public void Count_rows_are_reproduced_within_two_percent(string description)
     {
         var row = LifePaperRow.Load().Single(r => r.ToString() == description);
-        var model = BuiltInCatalog.ResolveModel("llama-2-7b");
+        var model = Shipped.Catalog.ResolveModel("llama-2-7b");
         var options = LifeEager with { WeightBits = row.Variant.Contains("int4", StringComparison.Ordinal) ? 4 : 16 };
         if (row.Variant.Contains("lora", StringComparison.Ordinal))
         {
             options = options with { LoraRank = 128, LoraMode = LoraMode.MergeInline };
         }
 
-        var table = OperatorTable.Build(model, options);
+        var table = OperatorTable.Build(model, options, Shipped.Defaults);
         var actual = row.Quantity switch
         {
             "prefill_ops" => table.CountStep(1, row.InputTokens, 0).Ops / 1e12,
@@ -107,7 +107,7 @@ public sealed class LifePaperParityTests
             ComputeEfficiency = row.Efficiency,
             MemoryEfficiency = row.Efficiency,
         };
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-2-7b"), LifeEager);
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), LifeEager, Shipped.Defaults);
         var metrics = Evaluator.Evaluate(table, device, new Workload(1, row.InputTokens, 1), RooflineMode.WholeModel);
 
         var actual = row.Quantity switch

@@ -31,7 +31,7 @@ public sealed class EvaluatorPropertyTests
 
     private static Gen<HardwareSpec> DeviceGen =>
         from id in Gen.Elements("h100-sxm", "rtx-4090", "m2-max", "ryzen-9-hx-370-cpu", "l4")
-        select BuiltInCatalog.ResolveHardware(id);
+        select Shipped.Catalog.ResolveHardware(id);
 
     [Fact]
     public void More_bandwidth_never_slows_a_configuration_down()
@@ -45,7 +45,7 @@ public sealed class EvaluatorPropertyTests
             select (model, options, work, device, factor / 100.0);
         Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            var table = OperatorTable.Build(BuiltInCatalog.ResolveModel(c.model), c.options);
+            var table = OperatorTable.Build(Shipped.Catalog.ResolveModel(c.model), c.options, Shipped.Defaults);
             var slow = Evaluator.Evaluate(table, c.device, c.work);
             var fast = Evaluator.Evaluate(table, c.device with { BandwidthGBs = c.device.BandwidthGBs * c.Item5 }, c.work);
             return fast.TtftMs <= slow.TtftMs * (1 + 1e-12) && fast.TpotMs <= slow.TpotMs * (1 + 1e-12);
@@ -64,7 +64,7 @@ public sealed class EvaluatorPropertyTests
             select (model, options, work, device, extra);
         Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            var table = OperatorTable.Build(BuiltInCatalog.ResolveModel(c.model), c.options);
+            var table = OperatorTable.Build(Shipped.Catalog.ResolveModel(c.model), c.options, Shipped.Defaults);
             var shorter = Evaluator.Evaluate(table, c.device, c.work);
             var longer = Evaluator.Evaluate(table, c.device, c.work with { InputTokens = c.work.InputTokens + c.extra });
             return longer.TpotMs >= shorter.TpotMs * (1 - 1e-12);
@@ -81,9 +81,9 @@ public sealed class EvaluatorPropertyTests
             select (model, options, work);
         Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            var spec = BuiltInCatalog.ResolveModel(c.model);
-            var int4 = OperatorTable.Build(spec, c.options with { WeightBits = 4 });
-            var bf16 = OperatorTable.Build(spec, c.options with { WeightBits = 16 });
+            var spec = Shipped.Catalog.ResolveModel(c.model);
+            var int4 = OperatorTable.Build(spec, c.options with { WeightBits = 4 }, Shipped.Defaults);
+            var bf16 = OperatorTable.Build(spec, c.options with { WeightBits = 16 }, Shipped.Defaults);
             return int4.WeightBytesReadPerStep <= bf16.WeightBytesReadPerStep
                 && int4.WeightBytes <= bf16.WeightBytes
                 && int4.CountStep(c.work.Batch, 1, c.work.InputTokens).BytesRead <= bf16.CountStep(c.work.Batch, 1, c.work.InputTokens).BytesRead;

@@ -35,7 +35,7 @@ public sealed class EvaluatorTests
                 new Optimizations { Fusion = fusion, ChunkSize = chunk, WeightBits = 4.85, AttentionComputeScale = 2.5, ScoreBits = 32 },
             })
             {
-                var table = OperatorTable.Build(model, options);
+                var table = OperatorTable.Build(model, options, Shipped.Defaults);
                 for (var trial = 0; trial < 4; trial++)
                 {
                     // Tiny devices whose compute/memory balance makes operators cross the ridge as
@@ -71,7 +71,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void Derived_rates_follow_their_definitions()
     {
-        var table = OperatorTable.Build(BuiltInCatalogModel("llama-3-8b"), new Optimizations());
+        var table = OperatorTable.Build(BuiltInCatalogModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var device = new HardwareSpec { Fp16Tflops = 989.4, BandwidthGBs = 3350, MemoryGB = 80, PriceUsdPerHour = 3.6, PowerW = 700 };
         var m = Evaluator.Evaluate(table, device, new Workload(8, 1000, 200));
 
@@ -89,7 +89,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void Cost_and_energy_are_unknown_without_price_and_power()
     {
-        var table = OperatorTable.Build(TinyModel.Spec, new Optimizations());
+        var table = OperatorTable.Build(TinyModel.Spec, new Optimizations(), Shipped.Defaults);
         var m = Evaluator.Evaluate(table, new HardwareSpec { Fp16Tflops = 1, BandwidthGBs = 1, MemoryGB = 1 }, new Workload(1, 4, 4));
 
         Assert.True(double.IsNaN(m.CostPerMTok));
@@ -108,7 +108,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void A_model_that_does_not_fit_is_marked_so()
     {
-        var table = OperatorTable.Build(BuiltInCatalogModel("llama-2-70b"), new Optimizations());
+        var table = OperatorTable.Build(BuiltInCatalogModel("llama-2-70b"), new Optimizations(), Shipped.Defaults);
         var small = new HardwareSpec { Fp16Tflops = 100, BandwidthGBs = 1000, MemoryGB = 24 };
         var large = small with { MemoryGB = 192 };
 
@@ -121,7 +121,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void Memory_counts_weights_the_batch_kv_cache_and_activations()
     {
-        var table = OperatorTable.Build(BuiltInCatalogModel("llama-2-7b"), new Optimizations());
+        var table = OperatorTable.Build(BuiltInCatalogModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
         var device = new HardwareSpec { Fp16Tflops = 100, BandwidthGBs = 1000, MemoryGB = 80 };
         var m = Evaluator.Evaluate(table, device, new Workload(4, 1000, 24));
 
@@ -131,7 +131,7 @@ public sealed class EvaluatorTests
         Assert.Equal(expected / 1e9, m.MemoryGB, 9);
     }
 
-    private static ModelSpec BuiltInCatalogModel(string id) => Life.Engine.Catalog.BuiltInCatalog.ResolveModel(id);
+    private static ModelSpec BuiltInCatalogModel(string id) => Shipped.Catalog.ResolveModel(id);
 
     private static void AssertClose(double expected, double actual, string what)
     {

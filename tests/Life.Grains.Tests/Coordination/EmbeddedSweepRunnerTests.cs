@@ -42,7 +42,7 @@ public sealed class EmbeddedSweepRunnerTests : IDisposable
         await File.WriteAllTextAsync(specPath, Spec);
         var output = Path.Combine(_dir, name);
         await EmbeddedSweepRunner.RunAsync(new SweepRunRequest(specPath, output, workers), new SilentObserver(), CancellationToken.None);
-        var spec = SweepSpecParser.ParseFile(specPath);
+        var spec = SweepSpecParser.ParseFile(specPath, Life.Engine.Catalog.BuiltInCatalog.LoadShipped());
         await using var store = await SqliteCheckpointStore.OpenAsync(Path.Combine(output, "checkpoint.db"), CancellationToken.None);
         return await store.CompletedShardsAsync($"local-{spec.Hash[..16]}", CancellationToken.None);
     }

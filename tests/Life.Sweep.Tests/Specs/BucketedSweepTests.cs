@@ -60,7 +60,7 @@ public sealed class BucketedSweepTests : IDisposable
         var elsewhere = Directory.CreateTempSubdirectory("bucketed-elsewhere-").FullName;
         try
         {
-            var again = SweepSpecParser.Parse(spec.CanonicalJson, "sweep.json", elsewhere);
+            var again = SweepSpecParser.Parse(spec.CanonicalJson, "sweep.json", elsewhere, Shipped.Catalog);
 
             Assert.Equal(spec.Hash, again.Hash);
             Assert.Equal(20, again.Hardware[1].Buckets!.Predict(1, 100, 1).TtftMs);
@@ -93,7 +93,7 @@ public sealed class BucketedSweepTests : IDisposable
         workload: {input_tokens: [100, 600], output_tokens: [400]}
         """;
 
-    private SweepSpec Parse(string yaml) => SweepSpecParser.Parse(yaml, "spec.yaml", _dir);
+    private SweepSpec Parse(string yaml) => SweepSpecParser.Parse(yaml, "spec.yaml", _dir, Shipped.Catalog);
 
     /// <summary>P = 10, 20, 40 ms and D = 1, 2, 4 ms for buckets 128, 256, 512, all times <paramref name="scale"/>.</summary>
     private static string Profile(int scale) => $$"""

@@ -39,9 +39,9 @@ public sealed class LensCalibrateCommandTests
         var fromMeasurements = await CliRun.Of("lens", "calibrate", measurements, "--buckets", "128", "-o", files.PathOf("m.json"));
 
         Assert.Equal(0, fromColumn.ExitCode);
-        Assert.Equal([128, 256], BucketProfileJson.Load(files.PathOf("b.json")).PrefillBuckets.Select(b => b.Length));
+        Assert.Equal([128, 256], Life.Sweep.Inputs.EngineFiles.ReadProfile(files.PathOf("b.json")).PrefillBuckets.Select(b => b.Length));
         Assert.Equal(0, fromMeasurements.ExitCode);
-        Assert.Equal("rngd", BucketProfileJson.Load(files.PathOf("m.json")).Device);
+        Assert.Equal("rngd", Life.Sweep.Inputs.EngineFiles.ReadProfile(files.PathOf("m.json")).Device);
     }
 
     [Theory]
@@ -102,8 +102,8 @@ public sealed class LensCalibrateCommandTests
         var run = await CliRun.Of("lens", "calibrate", Path.Combine(examples, "BUCKETS.csv"), "--buckets", "128,256,512,1024,2048,4096", "-o", files.PathOf("p.json"), "--device", "synthetic-npu");
 
         Assert.Equal(0, run.ExitCode);
-        var expected = BucketProfileJson.Load(Path.Combine(examples, "PROFILE.json"));
-        var actual = BucketProfileJson.Load(files.PathOf("p.json"));
+        var expected = Life.Sweep.Inputs.EngineFiles.ReadProfile(Path.Combine(examples, "PROFILE.json"));
+        var actual = Life.Sweep.Inputs.EngineFiles.ReadProfile(files.PathOf("p.json"));
         Assert.Equal(expected.PrefillBuckets.ToArray(), actual.PrefillBuckets.ToArray());
         Assert.Equal(expected.DecodeBuckets.ToArray(), actual.DecodeBuckets.ToArray());
     }

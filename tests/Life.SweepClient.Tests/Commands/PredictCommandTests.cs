@@ -26,8 +26,8 @@ public sealed class PredictCommandTests
             Assert.True(json.RootElement.TryGetProperty(field, out _), $"missing {field}");
         }
 
-        var table = OperatorTable.Build(BuiltInCatalog.ResolveModel("llama-3-8b"), new Optimizations { WeightBits = 4, Fusion = FusionLevel.Flash });
-        var expected = Evaluator.Evaluate(table, BuiltInCatalog.ResolveHardware("h100-sxm"), new Workload(8, 2048, 256));
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations { WeightBits = 4, Fusion = FusionLevel.Flash }, Shipped.Defaults);
+        var expected = Evaluator.Evaluate(table, Shipped.Catalog.ResolveHardware("h100-sxm"), new Workload(8, 2048, 256));
         Assert.Equal(expected.TtftMs, json.RootElement.GetProperty("ttft_ms").GetDouble(), 9);
         Assert.Equal(expected.TpotMs, json.RootElement.GetProperty("tpot_ms").GetDouble(), 9);
         Assert.Equal(expected.Fits, json.RootElement.GetProperty("fits").GetBoolean());

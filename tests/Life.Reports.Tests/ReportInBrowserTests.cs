@@ -49,6 +49,8 @@ public sealed partial class ReportInBrowserTests(QuickStartDataset quickStart) :
             Assert.True(drawnMarkers >= points, $"{drawnMarkers} visible markers for {points} points");
         }
 
+        // Ids are unique in the page: a repeated clip-path id would clip one plot to another's rectangle.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.length - new Set(ids).size; }"));
         Assert.Equal(result.FrontRows, await page.Locator("#front-table tbody tr").CountAsync());
         Assert.Equal(25, await page.Locator("#best-table tbody tr").CountAsync()); // 5 GPUs × 5 models
         Assert.Equal("quickstart-procurement", await page.Locator("#sweep-name").InnerTextAsync());

@@ -10,9 +10,10 @@ internal static partial class Html
     public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>
-    /// The SVG without its XML declaration, its element ids (clip paths) prefixed: each exported SVG
-    /// numbers its ids from the same start, and in one page the first of two equal ids wins, so the
-    /// second plot would be clipped by the first one's rectangle.
+    /// The SVG without its XML declaration, its element ids (clip paths) prefixed by the plot: in one
+    /// page the first of two equal ids wins, so a plot could be clipped by another's rectangle. Skia
+    /// happens to number clip paths across a whole process today; the prefix keeps the page right
+    /// without relying on that.
     /// </summary>
     public static string InlineSvg(string svg, string prefix)
     {

@@ -30,6 +30,7 @@ public static class CliApplication
             CatalogCommand.Create(references.Catalog),
             RunCommand.Create(),
             ParetoCommand.Create(),
+            ReportCommand.Create(),
             LensCommand.Create(references),
             ValidateCommand.Create(references),
             CalibrateCommand.Create(references),

@@ -22,6 +22,7 @@ internal static class SweepSummaryView
         WriteFront(output, summary.Spec, summary.Front, top);
         output.WriteLine();
         output.WriteLine(string.Create(c, $"results: {Path.Combine(summary.OutputDirectory, "results")}   front: {Path.Combine(summary.OutputDirectory, "pareto.parquet")}"));
+        output.WriteLine(string.Create(c, $"report:  life-sweep report {summary.OutputDirectory}"));
         output.WriteLine(string.Create(c, $"query:   duckdb -c \"SELECT * FROM '{Path.Combine(summary.OutputDirectory, "results", "*.parquet")}' WHERE meets_constraints ORDER BY tpot_ms LIMIT 10\""));
     }
 

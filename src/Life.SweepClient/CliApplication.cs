@@ -24,6 +24,7 @@ public static class CliApplication
             CatalogCommand.Create(),
             RunCommand.Create(),
             ParetoCommand.Create(),
+            QueryCommand.Create(),
             LensCommand.Create(),
             ValidateCommand.Create(),
             CalibrateCommand.Create(),

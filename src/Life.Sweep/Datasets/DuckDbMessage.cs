@@ -31,7 +31,10 @@ public static class DuckDbMessage
     public static bool IsAboutStatement(DuckDBException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.ErrorType is DuckDBErrorType.Binder or DuckDBErrorType.Parser or DuckDBErrorType.Syntax
+
+        // Errors raised while binding report ErrorType Invalid, so the message's own prefix decides too.
+        string[] prefixes = ["Binder Error", "Parser Error", "Catalog Error", "Conversion Error", "Not implemented Error"];
+        return prefixes.Any(p => exception.Message.StartsWith(p, StringComparison.Ordinal)) || exception.ErrorType is DuckDBErrorType.Binder or DuckDBErrorType.Parser or DuckDBErrorType.Syntax
             or DuckDBErrorType.Catalog or DuckDBErrorType.Conversion or DuckDBErrorType.MismatchType
             or DuckDBErrorType.DivideByZero or DuckDBErrorType.Interrupt or DuckDBErrorType.NotImplemented;
     }

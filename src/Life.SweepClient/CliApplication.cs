@@ -31,6 +31,7 @@ public static class CliApplication
             RunCommand.Create(),
             ParetoCommand.Create(),
             ReportCommand.Create(),
+            QueryCommand.Create(),
             LensCommand.Create(references),
             ValidateCommand.Create(references),
             CalibrateCommand.Create(references),

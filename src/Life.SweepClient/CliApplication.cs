@@ -25,6 +25,8 @@ public static class CliApplication
         var root = new RootCommand("LifeSweep: forecast LLM inference performance (TTFT, TPOT, throughput, memory, cost) across hardware, models and optimizations.")
         {
             PredictCommand.Create(references),
+            SimulateCommand.Create(references),
+            CapacityCommand.Create(references),
             CatalogCommand.Create(references.Catalog),
             RunCommand.Create(),
             ParetoCommand.Create(),

@@ -5,6 +5,7 @@ using System.Text;
 using Life.Engine;
 using Life.Sweep.Checkpoints;
 using Life.Grains.Coordination;
+using Life.Grains.Sweeps;
 using Life.Sweep.Coordination;
 using Life.Grains.Messaging;
 using Life.Sweep.Space;

@@ -1,4 +1,4 @@
-using Life.Grains.Coordination;
+using Life.Grains.Sweeps;
 using Life.Sweep.Coordination;
 
 namespace Life.SweepClient.Output;

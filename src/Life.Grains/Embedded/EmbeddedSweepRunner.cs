@@ -1,20 +1,21 @@
-using Life.Sweep.Coordination;
 using Life.Checkpoints;
 using Life.Engine;
+using Life.Grains.Hosting;
+using Life.Grains.Sweeps;
 using Life.Sweep.Checkpoints;
-using Life.Grains.Messaging;
+using Life.Sweep.Coordination;
 using Life.Sweep.Space;
 using Life.Sweep.Specs;
 using Life.Sweep.Workers;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Life.Grains.Coordination;
+namespace Life.Grains.Embedded;
 
 /// <summary>
-/// <c>life-sweep run</c>: the whole sweep in this process. Shard workers consume from MassTransit's
-/// in-memory transport (the same consumer that runs over RabbitMQ on a cluster), checkpoints go to
-/// <c>DIR/checkpoint.db</c> (SQLite), results to <c>DIR/results</c>. Rerunning the same command resumes.
+/// <c>life-sweep run</c>: the whole sweep in this process, on the same grains as a cluster, hosted
+/// by an in-process silo (<see cref="EmbeddedSilo"/>). Checkpoints go to <c>DIR/checkpoint.db</c>
+/// (SQLite), results to <c>DIR/results</c>. Rerunning the same command resumes.
 /// </summary>
 public static class EmbeddedSweepRunner
 {
@@ -37,33 +38,19 @@ public static class EmbeddedSweepRunner
         await store.OpenSweepAsync(identity, cancellation);
         var sweep = new SweepContext(identity, spec, store);
 
-        var directory = new InProcessSweepDirectory();
-        directory.Register(sweep);
-        var retry = ShardRetryPolicy.Default;
-        var services = new ServiceCollection();
-        services.AddSingleton<ISweepDirectory>(directory);
-        services.AddSingleton<IShardWorker>(new ShardWorker(WorkerIdentity.ForThisProcess("embedded").Name));
-        services.AddSingleton(WorkerIdentity.ForThisProcess("embedded"));
-        services.AddSingleton(retry);
-        services.AddSingleton(new WorkerConcurrency(Math.Max(1, request.Workers)));
-        services.AddMassTransit(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.AddConsumer<EvaluateShardConsumer, EvaluateShardConsumerDefinition>();
-            bus.UsingInMemory((context, configure) => configure.ConfigureEndpoints(context));
-        });
-
-        await using var provider = services.BuildServiceProvider();
-        var control = provider.GetRequiredService<IBusControl>();
-        await control.StartAsync(cancellation);
+        var catalog = new InProcessSweepCatalog();
+        catalog.Register(sweep);
+        var workers = Math.Max(1, request.Workers);
+        using var silo = EmbeddedSilo.Build(catalog, workers);
+        await silo.StartAsync(cancellation);
         try
         {
-            var coordinator = new SweepCoordinator(new MassTransitShardDispatcher(control), retry);
-            return await coordinator.RunAsync(sweep, observer, cancellation);
+            var driver = new SweepDriver(silo.Services.GetRequiredService<IGrainFactory>(), TimeSpan.FromMilliseconds(200), ", rerun to resume", "; rerun to resume");
+            return await driver.RunAsync(sweep, observer, start: true, cancellation);
         }
         finally
         {
-            await control.StopAsync(CancellationToken.None);
+            await silo.StopAsync(CancellationToken.None);
         }
     }
 

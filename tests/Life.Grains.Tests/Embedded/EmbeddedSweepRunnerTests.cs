@@ -1,10 +1,10 @@
 using Life.Checkpoints;
 using Life.Sweep.Checkpoints;
-using Life.Grains.Coordination;
+using Life.Grains.Embedded;
 using Life.Sweep.Coordination;
 using Life.Sweep.Specs;
 
-namespace Life.Grains.Tests.Coordination;
+namespace Life.Grains.Tests.Embedded;
 
 public sealed class EmbeddedSweepRunnerTests : IDisposable
 {

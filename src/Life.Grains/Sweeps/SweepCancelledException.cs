@@ -1,4 +1,4 @@
-namespace Life.Grains.Cluster;
+namespace Life.Grains.Sweeps;
 
 /// <summary>The sweep was cancelled while a client waited for it; its completed shards are kept.</summary>
 public sealed class SweepCancelledException : Exception

@@ -13,6 +13,7 @@ namespace Life.Grains.Sweeps;
 public sealed class SweepDriver
 {
     private static readonly TimeSpan MinimumPoll = TimeSpan.FromMilliseconds(5);
+    private const int LostCallAttempts = 60;
 
     private readonly IGrainFactory _grains;
     private readonly TimeSpan _maximumPoll;
@@ -35,8 +36,8 @@ public sealed class SweepDriver
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(observer);
         var grain = _grains.GetGrain<ISweepGrain>(sweep.SweepId);
-        var report = start ? await grain.StartAsync().WaitAsync(cancellation) : await grain.ReportAsync(0).WaitAsync(cancellation);
         var seen = 0;
+        var report = await CallAsync(() => start ? grain.StartAsync() : grain.ReportAsync(0), cancellation);
         observer.OnStarted(Progress(report));
         while (true)
         {
@@ -56,7 +57,7 @@ public sealed class SweepDriver
                 case SweepPhase.Cancelled:
                     throw new SweepCancelledException($"sweep {sweep.SweepId} was cancelled with {report.ShardsDone:N0} of {report.ShardsTotal:N0} shards done (kept){_cancelHint}");
                 case SweepPhase.Idle:
-                    report = await grain.StartAsync().WaitAsync(cancellation);
+                    report = await CallAsync(grain.StartAsync, cancellation);
                     continue;
             }
 
@@ -65,7 +66,26 @@ public sealed class SweepDriver
             // milliseconds of its last shard, a long one costs a grain call per interval.
             var delay = Math.Clamp(report.Elapsed.Ticks / 20, MinimumPoll.Ticks, _maximumPoll.Ticks);
             await Task.Delay(TimeSpan.FromTicks(delay), cancellation);
-            report = await grain.ReportAsync(seen).WaitAsync(cancellation);
+            report = await CallAsync(() => grain.ReportAsync(seen), cancellation);
+        }
+    }
+
+    /// <summary>
+    /// A call to the sweep grain, made again while its silo is being declared dead and the grain
+    /// re-activated elsewhere (the sweep itself goes on: its shards are in the checkpoint store).
+    /// </summary>
+    private static async Task<SweepReport> CallAsync(Func<Task<SweepReport>> call, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(cancellation);
+            }
+            catch (Exception e) when (attempt < LostCallAttempts && e is OrleansException or TimeoutException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
         }
     }
 

@@ -9,12 +9,13 @@ public static class SweepGrainServices
 {
     /// <param name="workerRole">How this silo's shards are attributed in checkpoints ("embedded", "silo").</param>
     /// <param name="shardSlots">Shards evaluated at once on this silo.</param>
-    public static IServiceCollection AddSweepGrains(this IServiceCollection services, ISweepCatalog catalog, string workerRole, int shardSlots, Action<SweepGrainOptions> configure)
+    /// <param name="nameEachSilo">Whether the worker name includes the silo's (several silos in one process).</param>
+    public static IServiceCollection AddSweepGrains(this IServiceCollection services, ISweepCatalog catalog, string workerRole, int shardSlots, Action<SweepGrainOptions> configure, bool nameEachSilo = true)
     {
         services.AddSingleton(catalog);
         services.AddSingleton(new ShardSlots(shardSlots));
         // Several silos may share one process (tests): each records its own name.
-        services.AddSingleton(provider => SiloWorkerName.ForThisProcess(workerRole, provider.GetRequiredService<ILocalSiloDetails>().Name));
+        services.AddSingleton(provider => SiloWorkerName.ForThisProcess(workerRole, nameEachSilo ? provider.GetRequiredService<ILocalSiloDetails>().Name : null));
         services.AddSingleton<IShardWorker>(provider => new ShardWorker(provider.GetRequiredService<SiloWorkerName>().Value));
         services.Configure(configure);
         return services;

@@ -34,6 +34,22 @@ public sealed class ShardPlan
         }
     }
 
+    /// <summary>
+    /// Deletes temporary files in the results directory: left by a killed worker, or by a duplicate call
+    /// that lost its race. Safe once every shard is recorded, or where no other process writes.
+    /// </summary>
+    public static void RemoveStagingFiles(SweepContext sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        foreach (var stale in Directory.EnumerateFiles(sweep.ResultsDirectory))
+        {
+            if (stale.EndsWith(".tmp", StringComparison.Ordinal) || stale.EndsWith(".staging", StringComparison.Ordinal))
+            {
+                File.Delete(stale);
+            }
+        }
+    }
+
     /// <param name="removeStagingFiles">
     /// Whether stale temporary files are deleted: false while other processes may be writing shards of
     /// this sweep (a cluster), whose staging files are not stale.
@@ -43,12 +59,9 @@ public sealed class ShardPlan
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(notice);
         Directory.CreateDirectory(sweep.ResultsDirectory);
-        foreach (var stale in removeStagingFiles ? Directory.EnumerateFiles(sweep.ResultsDirectory) : [])
+        if (removeStagingFiles)
         {
-            if (stale.EndsWith(".tmp", StringComparison.Ordinal) || stale.EndsWith(".staging", StringComparison.Ordinal))
-            {
-                File.Delete(stale);
-            }
+            RemoveStagingFiles(sweep);
         }
 
         var records = await sweep.Store.CompletedShardsAsync(sweep.SweepId, cancellation);

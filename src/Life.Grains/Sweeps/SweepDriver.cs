@@ -82,7 +82,7 @@ public sealed class SweepDriver
             {
                 return await call().WaitAsync(cancellation);
             }
-            catch (Exception e) when (attempt < LostCallAttempts && e is OrleansException or TimeoutException)
+            catch (Exception e) when (attempt < LostCallAttempts && (e is OrleansException or TimeoutException || Life.Checkpoints.TransientRetry.IsTransient(e)))
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
             }

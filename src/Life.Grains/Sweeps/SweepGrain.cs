@@ -155,6 +155,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 return;
             }
 
+            // Every shard is recorded: what staging files remain are from killed workers or lost races.
+            ShardPlan.RemoveStagingFiles(sweep);
             var elapsed = _clock.Elapsed;
             var rowsAtStart = _rowsAtStart;
             // Merging fronts and writing pareto.parquet is CPU work: off the grain's scheduler.

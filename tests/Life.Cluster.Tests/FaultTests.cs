@@ -18,28 +18,31 @@ public sealed class FaultTests : ClusterTest
     {
     }
 
-    [Fact]
-    public async Task Silos_killed_with_sigkill_mid_shard_at_random_points()
+    // Two runs of ten kills: twenty SIGKILL trials at random points, each mid-shard.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Silos_killed_with_sigkill_mid_shard_at_random_points(int run)
     {
-        // Smaller shards: twice as many, so the sweep outlasts three kills and the silos that replace them.
+        // Smaller shards: twice as many, so the sweep outlasts ten kills and the silos that replace them.
         var spec = Specs.Write(Cluster.Directory, ShardSize / 2);
         var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
         var silos = new List<ChildProcess> { await StartReadySiloAsync(), await StartReadySiloAsync() };
         var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
         var seed = Environment.TickCount;
-        Log.WriteLine($"random seed {seed}");
+        Log.WriteLine($"run {run}, random seed {seed}");
         var random = new Random(seed);
-        var killedClaims = new List<long>();
+        var killedClaims = new List<(long Shard, DateTimeOffset Killed)>();
         long target = 0;
-        for (var kill = 0; kill < 3; kill++)
+        for (var kill = 0; kill < 10; kill++)
         {
             // A random point of the sweep, then the victim's next shard while it is being evaluated.
-            target += random.Next(10, 50);
+            target += random.Next(10, 40);
             Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= target, TimeSpan.FromMinutes(2)), "the sweep stopped progressing");
             var (victim, shard) = await FreezeOneMidShardAsync(id, silos, random);
             victim.Kill();
             silos.Remove(victim);
-            killedClaims.Add(shard);
+            killedClaims.Add((shard, DateTimeOffset.UtcNow));
             Log.WriteLine($"kill -9 {victim.Name} (pid {victim.Id}) while it evaluated shard {shard}, {target}+ shards done");
             silos.Add(Cluster.StartSilo());
         }
@@ -48,9 +51,11 @@ public sealed class FaultTests : ClusterTest
         Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
 
         // Every kill landed mid-shard: each such shard was claimed again and completed by another silo.
-        foreach (var shard in killedClaims)
+        foreach (var (shard, killed) in killedClaims)
         {
             Assert.Equal(1L, await QueryAsync<long>("SELECT count(*) FROM life_shards WHERE sweep_id = @id AND shard = @shard AND claims >= 2 AND state = 'done'", ("id", id), ("shard", shard)));
+            var finished = await QueryAsync<DateTime>("SELECT finished_utc FROM life_shards WHERE sweep_id = @id AND shard = @shard", ("id", id), ("shard", shard));
+            Log.WriteLine($"shard {shard}: killed mid-shard, done again {(new DateTimeOffset(finished, TimeSpan.Zero) - killed).TotalSeconds:0.0} s later");
         }
     }
 

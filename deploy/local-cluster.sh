@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# A LifeSweep cluster on this machine: PostgreSQL and RabbitMQ from Debian packages, listening on
-# 127.0.0.1 only, and K life-silo worker processes. This is the cluster path the tests exercise
+# A LifeSweep cluster on this machine: PostgreSQL from Debian packages, listening on 127.0.0.1
+# only, and K life-silo processes (Orleans silos whose membership, grain state, reminders and
+# checkpoints are in that one database). This is the cluster path the tests exercise
 # (eng/test-setup.d/30-cluster-servers.sh runs `servers`; the fault tests run the restart commands).
 #
-#   deploy/local-cluster.sh servers            install if missing, start PostgreSQL and RabbitMQ, wait until ready
-#   deploy/local-cluster.sh start K [-- ARGS]  servers, then K silos in the background (ARGS go to life-silo)
+#   deploy/local-cluster.sh servers            install if missing, start PostgreSQL, wait until ready
+#   deploy/local-cluster.sh start K [-- ARGS]  servers, then K silos in the background (ports 11111+i / 30000+i; ARGS go to life-silo)
 #   deploy/local-cluster.sh stop               SIGTERM the silos this script started (they finish their shard)
-#   deploy/local-cluster.sh stop-servers       stop PostgreSQL and RabbitMQ
-#   deploy/local-cluster.sh restart-postgres | restart-rabbitmq
-#   deploy/local-cluster.sh env                print the settings to export (LIFE_POSTGRES, LIFE_RABBITMQ)
+#   deploy/local-cluster.sh stop-servers       stop the silos and PostgreSQL
+#   deploy/local-cluster.sh restart-postgres
+#   deploy/local-cluster.sh env                print the setting to export (LIFE_POSTGRES)
 #   deploy/local-cluster.sh status
 #
 # Every command is idempotent: a server already running is left alone. Needs root to install
@@ -22,12 +23,10 @@ HOME_DIR="${LIFE_CLUSTER_HOME:-/var/lib/life-sweep}"
 PG_PORT="${LIFE_PG_PORT:-5433}"
 PG_DATA="$HOME_DIR/postgres"
 PG_LOG="$HOME_DIR/postgres.log"
-AMQP_PORT="${LIFE_AMQP_PORT:-5672}"
 SILO_DIR="$HOME_DIR/silos"
 CONFIGURATION="${LIFE_CONFIGURATION:-Release}"
 
 export LIFE_POSTGRES="${LIFE_POSTGRES:-Host=127.0.0.1;Port=$PG_PORT;Username=life;Database=life}"
-export LIFE_RABBITMQ="${LIFE_RABBITMQ:-amqp://127.0.0.1:$AMQP_PORT/}"
 
 log() { echo "local-cluster: $*" >&2; }
 
@@ -104,57 +103,6 @@ restart_postgres() {
   for _ in $(seq 1 60); do postgres_ready && break; sleep 1; done
 }
 
-rabbitmq_ready() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$AMQP_PORT") 2>/dev/null && rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1
-}
-
-configure_rabbitmq() {
-  # Loopback only: AMQP listener, Erlang distribution and epmd. A fixed node name so that the
-  # server and rabbitmqctl agree whatever the machine's host name resolves to.
-  mkdir -p /etc/rabbitmq
-  cat >/etc/rabbitmq/rabbitmq-env.conf <<CONF
-# Written by LifeSweep deploy/local-cluster.sh
-NODENAME=rabbit@localhost
-NODE_IP_ADDRESS=127.0.0.1
-NODE_PORT=$AMQP_PORT
-SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
-export ERL_EPMD_ADDRESS=127.0.0.1
-CONF
-  cat >/etc/rabbitmq/rabbitmq.conf <<CONF
-# Written by LifeSweep deploy/local-cluster.sh
-listeners.tcp.1 = 127.0.0.1:$AMQP_PORT
-loopback_users.guest = true
-CONF
-}
-
-start_rabbitmq() {
-  if ! command -v rabbitmq-server >/dev/null 2>&1; then
-    log "installing RabbitMQ (Debian package)"
-    apt_install rabbitmq-server
-  fi
-  configure_rabbitmq
-  if rabbitmq_ready; then
-    log "RabbitMQ already accepting connections on 127.0.0.1:$AMQP_PORT"
-    return
-  fi
-  log "starting RabbitMQ on 127.0.0.1:$AMQP_PORT"
-  ERL_EPMD_ADDRESS=127.0.0.1 rabbitmq-server -detached >/dev/null 2>&1 || true
-  for _ in $(seq 1 90); do rabbitmq_ready && return; sleep 1; done
-  log "RabbitMQ did not start; see /var/log/rabbitmq"
-  exit 1
-}
-
-stop_rabbitmq() {
-  rabbitmqctl -q stop >/dev/null 2>&1 || true
-}
-
-restart_rabbitmq() {
-  log "restarting RabbitMQ"
-  stop_rabbitmq
-  for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$AMQP_PORT") 2>/dev/null || break; sleep 1; done
-  start_rabbitmq
-}
-
 silo_dll() {
   local dll="$ROOT/src/Life.Silo/bin/$CONFIGURATION/net10.0/life-silo.dll"
   if [ ! -f "$dll" ]; then
@@ -174,7 +122,7 @@ start_silos() {
       log "silo $i already running (pid $(cat "$pidfile"))"
       continue
     fi
-    nohup dotnet "$dll" "$@" >"$SILO_DIR/silo-$i.log" 2>&1 &
+    nohup dotnet "$dll" --silo-port $((11110 + i)) --gateway-port $((29999 + i)) "$@" >"$SILO_DIR/silo-$i.log" 2>&1 &
     echo $! >"$pidfile"
     log "silo $i started (pid $!, log $SILO_DIR/silo-$i.log)"
   done
@@ -197,25 +145,22 @@ stop_silos() {
 
 print_env() {
   echo "export LIFE_POSTGRES='$LIFE_POSTGRES'"
-  echo "export LIFE_RABBITMQ='$LIFE_RABBITMQ'"
 }
 
 command="${1:-}"
 shift || true
 case "$command" in
-  servers) start_postgres; start_rabbitmq; print_env ;;
+  servers) start_postgres; print_env ;;
   start)
     count="${1:-2}"; shift || true
     [ "${1:-}" = "--" ] && shift
-    start_postgres; start_rabbitmq; start_silos "$count" "$@"; print_env ;;
+    start_postgres; start_silos "$count" "$@"; print_env ;;
   stop) stop_silos ;;
-  stop-servers) stop_silos; stop_rabbitmq; stop_postgres ;;
+  stop-servers) stop_silos; stop_postgres ;;
   restart-postgres) restart_postgres ;;
-  restart-rabbitmq) restart_rabbitmq ;;
   env) print_env ;;
   status)
     postgres_ready && echo "postgres: up (127.0.0.1:$PG_PORT)" || echo "postgres: down"
-    rabbitmq_ready && echo "rabbitmq: up (127.0.0.1:$AMQP_PORT)" || echo "rabbitmq: down"
     for pidfile in "$SILO_DIR"/silo-*.pid; do
       [ -f "$pidfile" ] && { kill -0 "$(cat "$pidfile")" 2>/dev/null && echo "$(basename "$pidfile" .pid): up (pid $(cat "$pidfile"))" || echo "$(basename "$pidfile" .pid): gone"; }
     done ;;

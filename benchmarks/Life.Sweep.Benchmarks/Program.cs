@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Life.Grains.Coordination;
+using Life.Grains.Embedded;
 using Life.Sweep.Coordination;
 using Life.Sweep.Results;
 using Life.Sweep.Space;

@@ -18,6 +18,22 @@ public sealed partial class PostgresCheckpointStore
             return (string?)await command.ExecuteScalarAsync(token);
         }, cancellation);
 
+    /// <summary>Sweeps recorded as running (a starting silo makes sure each has its sweep grain going).</summary>
+    public Task<IReadOnlyList<string>> RunningSweepsAsync(CancellationToken cancellation) =>
+        _retry.RunAsync<IReadOnlyList<string>>("list running sweeps", async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            await using var command = Command(connection, null, "SELECT id FROM life_sweeps WHERE state = @state ORDER BY id", ("state", SweepStates.Running));
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var ids = new List<string>();
+            while (await reader.ReadAsync(token))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        }, cancellation);
+
     /// <summary>The sweep's state (null: no such sweep), polled by wait.</summary>
     public Task<string?> StateAsync(string sweepId, CancellationToken cancellation) =>
         _retry.RunAsync("read sweep state", async token =>

@@ -1,34 +1,31 @@
 using Life.Checkpoints;
 using Life.Sweep.Checkpoints;
-using Life.Grains.Messaging;
-using MassTransit;
+using Life.Grains.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Life.Silo;
 
 /// <summary>
-/// Health logging: every interval, one line with the bus's health, whether the database answered,
+/// Health logging: every interval, one line with whether the database answered,
 /// and this silo's counters; the same numbers go to the workers table as a heartbeat, which
 /// <c>life-sweep status</c> uses to tell live workers from gone ones.
 /// </summary>
 public sealed class SiloHealthReporter : BackgroundService
 {
-    private readonly IBusControl _bus;
     private readonly PostgresCheckpointStore _store;
     private readonly SiloActivity _activity;
-    private readonly WorkerIdentity _identity;
-    private readonly WorkerConcurrency _concurrency;
+    private readonly SiloWorkerName _identity;
+    private readonly ShardSlots _slots;
     private readonly SiloOptions _options;
     private readonly ILogger<SiloHealthReporter> _logger;
 
-    public SiloHealthReporter(IBusControl bus, PostgresCheckpointStore store, SiloActivity activity, WorkerIdentity identity, WorkerConcurrency concurrency, SiloOptions options, ILogger<SiloHealthReporter> logger)
+    public SiloHealthReporter(PostgresCheckpointStore store, SiloActivity activity, SiloWorkerName identity, ShardSlots slots, SiloOptions options, ILogger<SiloHealthReporter> logger)
     {
-        _bus = bus;
         _store = store;
         _activity = activity;
         _identity = identity;
-        _concurrency = concurrency;
+        _slots = slots;
         _options = options;
         _logger = logger;
     }
@@ -43,20 +40,18 @@ public sealed class SiloHealthReporter : BackgroundService
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(_options.HealthInterval);
-                await _store.HeartbeatAsync(_identity.Name, _activity.Started, _concurrency.Value, _activity.InFlight, _activity.Completed, timeout.Token);
+                await _store.HeartbeatAsync(_identity.Value, _activity.Started, _slots.Count, _activity.InFlight, _activity.Completed, timeout.Token);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 database = $"unreachable ({e.GetType().Name})";
             }
 
-            var bus = _bus.CheckHealth();
             _logger.LogInformation(
-                "health: bus {Bus}, database {Database}, in flight {InFlight}/{Concurrency}, shards completed {Completed} ({Rows} rows), already done {AlreadyDone}, lost races {LostRaces}, skipped {Skipped}, failed attempts {Failed}",
-                bus.Status,
+                "health: database {Database}, in flight {InFlight}/{Concurrency}, shards completed {Completed} ({Rows} rows), already done {AlreadyDone}, lost races {LostRaces}, skipped {Skipped}, failed attempts {Failed}",
                 database,
                 _activity.InFlight,
-                _concurrency.Value,
+                _slots.Count,
                 _activity.Completed,
                 _activity.Rows,
                 _activity.AlreadyDone,

@@ -1,10 +1,8 @@
 using Life.Checkpoints;
 using Life.Engine;
-using Life.Sweep.Checkpoints;
 using Life.Grains.Cluster;
-using Life.Grains.Messaging;
+using Life.Grains.Hosting;
 using Life.Sweep.Workers;
-using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,11 +11,12 @@ using Microsoft.Extensions.Logging;
 namespace Life.Silo;
 
 /// <summary>
-/// life-silo: a Generic Host running the shard-worker consumer over RabbitMQ, checkpoints in
-/// PostgreSQL. Prefetch equals concurrency (a silo holds only what it evaluates). On SIGTERM the bus
-/// stops taking messages and waits for the shards in flight; one still running at the stop timeout
-/// is cancelled and its message released unacknowledged, so another silo takes it. Exit codes: 0, 2
-/// bad input (one line naming the option), 1 any other failure.
+/// life-silo: a Generic Host running an Orleans silo of the cluster whose membership, grain state,
+/// reminders and checkpoints are in PostgreSQL (<see cref="ClusterSilo"/>). At start it applies the
+/// Orleans schema and the checkpoint tables (idempotent, under advisory locks). On SIGTERM the silo
+/// leaves the cluster gracefully: its grains deactivate, and a shard call it could not finish is
+/// made again by its sweep grain on another silo. Exit codes: 0, 2 bad input (one line naming the
+/// option), 1 any other failure.
 /// </summary>
 public static class SiloHost
 {
@@ -26,8 +25,11 @@ public static class SiloHost
         ["--concurrency"] = "Silo:Concurrency",
         ["--health-interval"] = "Silo:HealthIntervalSeconds",
         ["--stop-timeout"] = "Silo:StopTimeoutSeconds",
+        ["--silo-port"] = "Silo:SiloPort",
+        ["--gateway-port"] = "Silo:GatewayPort",
+        ["--advertise"] = "Silo:AdvertisedAddress",
+        ["--max-in-flight"] = "Silo:MaxShardsInFlight",
         ["--postgres"] = ClusterSettings.PostgresKey,
-        ["--rabbitmq"] = ClusterSettings.RabbitMqKey,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -64,19 +66,21 @@ public static class SiloHost
                 console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
             });
             var options = SiloOptions.From(builder.Configuration);
-            var settings = ClusterSettings.From(builder.Configuration[ClusterSettings.PostgresKey], builder.Configuration[ClusterSettings.RabbitMqKey]);
-            var identity = WorkerIdentity.ForThisProcess("silo");
+            var settings = ClusterSettings.From(builder.Configuration[ClusterSettings.PostgresKey]);
 
             using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
             var startupLog = startupLogging.CreateLogger("life-silo");
-            startupLog.LogInformation("{Worker} starting: concurrency {Concurrency}, {Settings}", identity.Name, options.Concurrency, settings.Describe());
+            startupLog.LogInformation("life-silo starting: concurrency {Concurrency}, silo {Address}:{SiloPort}, gateway {GatewayPort}, {Settings}", options.Concurrency, options.Advertised, options.SiloPort, options.GatewayPort, settings.Describe());
+            await OrleansSchema.ApplyAsync(settings.Postgres, CancellationToken.None);
             await using var store = await PostgresCheckpointStore.OpenAsync(settings.Postgres, startupLogging.CreateLogger<PostgresCheckpointStore>(), CancellationToken.None);
 
-            Configure(builder.Services, options, settings, identity, store);
+            builder.UseOrleans(silo => silo.UseLifeSweepCluster(
+                settings, new ClusterSiloOptions(options.Advertised, options.SiloPort, options.GatewayPort, options.Concurrency, options.MaxShardsInFlight), store));
+            Configure(builder.Services, options, store);
             using var host = builder.Build();
             var activity = host.Services.GetRequiredService<SiloActivity>();
             await host.RunAsync();
-            startupLog.LogInformation("{Worker} stopped: {Completed} shards completed ({Rows} rows)", identity.Name, activity.Completed, activity.Rows);
+            startupLog.LogInformation("life-silo stopped: {Completed} shards completed ({Rows} rows)", activity.Completed, activity.Rows);
             return 0;
         }
         catch (EngineInputException e)
@@ -93,46 +97,31 @@ public static class SiloHost
         }
     }
 
-    private static void Configure(IServiceCollection services, SiloOptions options, ClusterSettings settings, WorkerIdentity identity, PostgresCheckpointStore store)
+    private static void Configure(IServiceCollection services, SiloOptions options, PostgresCheckpointStore store)
     {
         services.AddSingleton(options);
         services.AddSingleton(store);
-        services.AddSingleton<ICheckpointStore>(store);
-        services.AddSingleton<ISweepDirectory>(new StoreSweepDirectory(store));
-        services.AddSingleton(identity);
-        services.AddSingleton(ShardRetryPolicy.Default);
-        services.AddSingleton(new WorkerConcurrency(options.Concurrency));
         services.AddSingleton<SiloActivity>();
+        // Registered after the grains' own: this silo's shards counted for health lines and heartbeats.
         services.AddSingleton<IShardWorker>(provider => new CountingShardWorker(
-            new ShardWorker(identity.Name), provider.GetRequiredService<SiloActivity>(), provider.GetRequiredService<ILogger<CountingShardWorker>>()));
+            new ShardWorker(provider.GetRequiredService<SiloWorkerName>().Value), provider.GetRequiredService<SiloActivity>(), provider.GetRequiredService<ILogger<CountingShardWorker>>()));
         services.AddHostedService<SiloHealthReporter>();
-        services.AddMassTransit(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.AddConsumer<EvaluateShardConsumer, EvaluateShardConsumerDefinition>();
-            bus.UsingClusterRabbitMq(settings, identity.Name, (context, configure) => configure.ConfigureEndpoints(context));
-        });
-
-        // Stopping: the bus waits for shards in flight, cancels any still running a little before its
-        // own limit, and the host waits for the bus (its default 30 s would cut the bus off first).
-        services.Configure<MassTransitHostOptions>(host =>
-        {
-            host.WaitUntilStarted = false;
-            host.StopTimeout = options.StopTimeout;
-            host.ConsumerStopTimeout = options.StopTimeout * 0.8;
-        });
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.StopTimeout + TimeSpan.FromSeconds(15));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.StopTimeout);
     }
 
     private const string Usage = """
-        life-silo: a LifeSweep cluster worker (shard consumer over RabbitMQ, checkpoints in PostgreSQL)
+        life-silo: a LifeSweep cluster silo (Orleans; membership, grain state, reminders and checkpoints in PostgreSQL)
 
-        Usage: life-silo [--concurrency N] [--postgres CONNECTION] [--rabbitmq amqp://...]
+        Usage: life-silo [--concurrency N] [--postgres CONNECTION] [--silo-port P] [--gateway-port P]
+                         [--advertise IP] [--max-in-flight N]
                          [--health-interval SECONDS] [--stop-timeout SECONDS]
 
-          --concurrency N        shards evaluated at once, and RabbitMQ prefetch (default: one per core)
+          --concurrency N        shards evaluated at once on this silo (default: one per core)
           --postgres CS          Npgsql connection string (or LIFE_POSTGRES, or appsettings.json)
-          --rabbitmq URI         amqp://user:password@host:port/vhost (or LIFE_RABBITMQ, or appsettings.json)
+          --silo-port P          silo-to-silo port (default 11111)
+          --gateway-port P       port clients connect to (default 30000)
+          --advertise IP         address other silos and clients reach this one at (default 127.0.0.1)
+          --max-in-flight N      shard calls a sweep grain hosted here keeps outstanding (default 64)
           --health-interval S    seconds between health lines and heartbeats (default 15)
           --stop-timeout S       on SIGTERM, seconds to let shards in flight finish (default 120)
         """;

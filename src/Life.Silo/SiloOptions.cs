@@ -1,19 +1,45 @@
 using System.Globalization;
+using System.Net;
 using Life.Engine;
 using Microsoft.Extensions.Configuration;
 
 namespace Life.Silo;
 
 /// <summary>life-silo's own settings (the cluster's are <c>ClusterSettings</c>), checked once at start.</summary>
-public sealed record SiloOptions(int Concurrency, TimeSpan HealthInterval, TimeSpan StopTimeout)
+public sealed record SiloOptions(
+    int Concurrency,
+    TimeSpan HealthInterval,
+    TimeSpan StopTimeout,
+    int SiloPort,
+    int GatewayPort,
+    IPAddress Advertised,
+    int MaxShardsInFlight)
 {
     public static SiloOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var concurrency = Positive(configuration, "Silo:Concurrency", "--concurrency", Environment.ProcessorCount);
+        var advertised = configuration["Silo:AdvertisedAddress"];
+        IPAddress? address = null;
+        if (!string.IsNullOrWhiteSpace(advertised) && !IPAddress.TryParse(advertised, out address))
+        {
+            throw new EngineInputException($"--advertise '{advertised}' is not an IP address");
+        }
+
         return new SiloOptions(
-            Positive(configuration, "Silo:Concurrency", "--concurrency", Environment.ProcessorCount),
+            concurrency,
             TimeSpan.FromSeconds(Positive(configuration, "Silo:HealthIntervalSeconds", "--health-interval", 15)),
-            TimeSpan.FromSeconds(Positive(configuration, "Silo:StopTimeoutSeconds", "--stop-timeout", 120)));
+            TimeSpan.FromSeconds(Positive(configuration, "Silo:StopTimeoutSeconds", "--stop-timeout", 120)),
+            Port(configuration, "Silo:SiloPort", "--silo-port", 11111),
+            Port(configuration, "Silo:GatewayPort", "--gateway-port", 30000),
+            address ?? IPAddress.Loopback,
+            Positive(configuration, "Silo:MaxShardsInFlight", "--max-in-flight", 64));
+    }
+
+    private static int Port(IConfiguration configuration, string key, string option, int fallback)
+    {
+        var value = Positive(configuration, key, option, fallback);
+        return value <= 65535 ? value : throw new EngineInputException($"{option} '{value}' is not a port (1-65535)");
     }
 
     private static int Positive(IConfiguration configuration, string key, string option, int fallback)

@@ -4,23 +4,24 @@ using Npgsql;
 namespace Life.Grains.Cluster;
 
 /// <summary>
-/// Where a cluster's checkpoints and queue live (interfaces.md, cluster settings): <c>LIFE_POSTGRES</c>
-/// (an Npgsql connection string) and <c>LIFE_RABBITMQ</c> (an amqp:// URI), from command-line options,
-/// the environment or appsettings.json. Unset, they name the loopback servers of
-/// <c>deploy/local-cluster.sh</c>. Only <see cref="Describe"/> may be logged: it drops passwords.
+/// Where a cluster lives (interfaces.md, cluster settings): <c>LIFE_POSTGRES</c>, an Npgsql
+/// connection string, from the command line, the environment or appsettings.json. The one database
+/// holds Orleans' membership, the sweep grains' state, the reminders and the shard checkpoints.
+/// Unset, it names the loopback server of <c>deploy/local-cluster.sh</c>. Only
+/// <see cref="Describe"/> may be logged: it drops the password.
 /// </summary>
-public sealed record ClusterSettings(string Postgres, Uri RabbitMq)
+public sealed record ClusterSettings(string Postgres)
 {
     public const string PostgresKey = "LIFE_POSTGRES";
-    public const string RabbitMqKey = "LIFE_RABBITMQ";
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5433;Username=life;Database=life";
-    public const string DefaultRabbitMq = "amqp://127.0.0.1:5672/";
+
+    /// <summary>Orleans' cluster and service id: every silo and client of one database is one cluster.</summary>
+    public const string ClusterId = "life-sweep";
 
     /// <summary>Reads and checks the settings; a malformed one is bad input, named without its secret parts.</summary>
-    public static ClusterSettings From(string? postgres, string? rabbitMq)
+    public static ClusterSettings From(string? postgres)
     {
         postgres = string.IsNullOrWhiteSpace(postgres) ? DefaultPostgres : postgres;
-        rabbitMq = string.IsNullOrWhiteSpace(rabbitMq) ? DefaultRabbitMq : rabbitMq;
         try
         {
             _ = new NpgsqlConnectionStringBuilder(postgres).Host ?? throw new ArgumentException("no Host");
@@ -30,16 +31,11 @@ public sealed record ClusterSettings(string Postgres, Uri RabbitMq)
             throw new EngineInputException($"{PostgresKey} is not a valid Npgsql connection string ({e.Message})", e);
         }
 
-        if (!Uri.TryCreate(rabbitMq, UriKind.Absolute, out var uri) || (uri.Scheme != "amqp" && uri.Scheme != "amqps"))
-        {
-            throw new EngineInputException($"{RabbitMqKey} must be an amqp:// or amqps:// URI, got '{RedactUri(rabbitMq)}'");
-        }
-
-        return new ClusterSettings(postgres, uri);
+        return new ClusterSettings(postgres);
     }
 
-    /// <summary>Both settings with passwords removed, for logs and messages.</summary>
-    public string Describe() => $"{PostgresKey}='{RedactPostgres(Postgres)}' {RabbitMqKey}='{RedactUri(RabbitMq.OriginalString)}'";
+    /// <summary>The settings with the password removed, for logs and messages.</summary>
+    public string Describe() => $"{PostgresKey}='{RedactPostgres(Postgres)}'";
 
     public static string RedactPostgres(string connectionString)
     {
@@ -57,16 +53,5 @@ public sealed record ClusterSettings(string Postgres, Uri RabbitMq)
         {
             return "(unparsable)";
         }
-    }
-
-    public static string RedactUri(string uri)
-    {
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || string.IsNullOrEmpty(parsed.UserInfo))
-        {
-            return Uri.TryCreate(uri, UriKind.Absolute, out _) ? uri : "(unparsable)";
-        }
-
-        var user = parsed.UserInfo.Split(':')[0];
-        return new UriBuilder(parsed) { UserName = user, Password = parsed.UserInfo.Contains(':', StringComparison.Ordinal) ? "***" : string.Empty }.Uri.ToString();
     }
 }

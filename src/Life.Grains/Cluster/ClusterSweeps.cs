@@ -1,40 +1,33 @@
-using Life.Checkpoints;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Life.Checkpoints;
 using Life.Engine;
+using Life.Grains.Hosting;
+using Life.Grains.Sweeps;
 using Life.Sweep.Checkpoints;
-using Life.Grains.Coordination;
 using Life.Sweep.Coordination;
-using Life.Grains.Messaging;
 using Life.Sweep.Space;
 using Life.Sweep.Specs;
-using Life.Sweep.Workers;
 
 namespace Life.Grains.Cluster;
 
 /// <summary>
 /// The client's side of a cluster sweep (<c>submit</c>, <c>status</c>, <c>wait</c>, <c>resume</c>,
-/// <c>cancel</c>). PostgreSQL is the source of truth and messages are wake-ups, so every operation
-/// reads the store first; publishing again what may already be queued is harmless (a worker
-/// acknowledges a done shard without work).
+/// <c>cancel</c>): the sweep is recorded in PostgreSQL, then its sweep grain is told to start; the
+/// grain, kept alive by its reminder, drives the sweep whether or not a client is there.
 /// </summary>
 public sealed class ClusterSweeps
 {
-    /// <summary>What sweep.json names as the checkpoint location of a cluster sweep.</summary>
-    public const string CheckpointsLabel = "postgresql (life_shards)";
-
     private readonly PostgresCheckpointStore _store;
-    private readonly IShardDispatcher _dispatcher;
-    private readonly ShardRetryPolicy _retry;
-    private readonly TimeSpan _pollInterval;
+    private readonly Func<Task<IGrainFactory>> _grains;
+    private readonly int _maxAttempts;
 
-    public ClusterSweeps(PostgresCheckpointStore store, IShardDispatcher dispatcher, ShardRetryPolicy retry, TimeSpan? pollInterval = null)
+    /// <param name="grains">The Orleans client, connected on first use (status needs none).</param>
+    public ClusterSweeps(PostgresCheckpointStore store, Func<Task<IGrainFactory>> grains, int maxAttempts = 3)
     {
         _store = store;
-        _dispatcher = dispatcher;
-        _retry = retry;
-        _pollInterval = pollInterval ?? TimeSpan.FromMilliseconds(500);
+        _grains = grains;
+        _maxAttempts = maxAttempts;
     }
 
     /// <summary>
@@ -64,26 +57,36 @@ public sealed class ClusterSweeps
         return identity;
     }
 
-    /// <summary>Publishes every shard not done (second step of submit).</summary>
-    public async Task<long> PublishPendingAsync(string sweepId, ISweepObserver observer, CancellationToken cancellation)
+    /// <summary>Tells the sweep grain to run the sweep (second step of submit); returns the shards not done yet.</summary>
+    public async Task<long> StartAsync(string sweepId, CancellationToken cancellation)
     {
-        var sweep = await ContextAsync(sweepId, cancellation);
-        var pending = await SweepCoordinator.PrepareAsync(sweep, observer, cancellation, removeTemporaryFiles: false);
-        await _dispatcher.DispatchAsync(sweepId, pending, cancellation);
-        return pending.Count;
+        var grains = await _grains();
+        var report = await grains.GetGrain<ISweepGrain>(sweepId).StartAsync().WaitAsync(cancellation);
+        return report.ShardsTotal - report.ShardsDone;
+    }
+
+    /// <summary>Like <see cref="StartAsync"/>, but null when no silo answers (the first silo to join starts the sweep: <see cref="SweepRecovery"/>).</summary>
+    public async Task<long?> TryStartAsync(string sweepId, CancellationToken cancellation)
+    {
+        try
+        {
+            return await StartAsync(sweepId, cancellation);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public async Task<SweepStatus> StatusAsync(string sweepId, CancellationToken cancellation) =>
-        await _store.StatusAsync(sweepId, _retry.MaxAttempts, cancellation) ?? throw UnknownSweep(sweepId);
+        await _store.StatusAsync(sweepId, _maxAttempts, cancellation) ?? throw UnknownSweep(sweepId);
 
     /// <summary>
-    /// Re-publishes the shards not done, after a broker loss, a full cluster stop or a cancel: files
-    /// recorded done are verified first (a missing or altered one is redone), and shards in the error
-    /// state get fresh attempts.
+    /// Starts the sweep again after a cancel, shards in the error state, or a cluster stopped whole:
+    /// the grain verifies the recorded files (a missing or altered one is redone) and dispatches the rest.
     /// </summary>
-    public async Task<ResumeOutcome> ResumeAsync(string sweepId, ISweepObserver observer, CancellationToken cancellation)
+    public async Task<ResumeOutcome> ResumeAsync(string sweepId, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(observer);
         var status = await StatusAsync(sweepId, cancellation);
         if (status.State == SweepStates.Completed)
         {
@@ -96,12 +99,12 @@ public sealed class ClusterSweeps
             await _store.SetStateAsync(sweepId, SweepStates.Running, cancellation);
         }
 
-        var reset = await _store.ResetFailuresAsync(sweepId, _retry.MaxAttempts, cancellation);
-        var published = await PublishPendingAsync(sweepId, observer, cancellation);
-        return new ResumeOutcome(published, reset, wasCancelled, false);
+        var reset = await _store.ResetFailuresAsync(sweepId, _maxAttempts, cancellation);
+        var pending = await StartAsync(sweepId, cancellation);
+        return new ResumeOutcome(pending, reset, wasCancelled, false);
     }
 
-    /// <summary>Sets the sweep cancelled (workers then skip its remaining messages); returns the state it had.</summary>
+    /// <summary>Cancels the sweep (its grain stops dispatching; shards in flight skip); returns the state it had.</summary>
     public async Task<string> CancelAsync(string sweepId, CancellationToken cancellation)
     {
         var status = await StatusAsync(sweepId, cancellation);
@@ -110,59 +113,47 @@ public sealed class ClusterSweeps
             return status.State;
         }
 
-        return await _store.SetStateAsync(sweepId, SweepStates.Cancelled, cancellation) ?? throw UnknownSweep(sweepId);
+        // Recorded first, so shards in flight skip even before the grain answers, and a sweep whose
+        // grain never started (no silo up) is not started by the first silo to join.
+        await _store.SetStateAsync(sweepId, SweepStates.Cancelled, cancellation);
+        try
+        {
+            var grains = await _grains();
+            await grains.GetGrain<ISweepGrain>(sweepId).CancelAsync().WaitAsync(cancellation);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            // No silo answers: nothing is dispatching the sweep, and none will start it cancelled.
+        }
+
+        return SweepStates.Running;
     }
 
     /// <summary>
-    /// Follows progress until every shard is done, verifies the recorded files (redoing any that are
-    /// missing or altered), then merges the Pareto front and writes sweep.json and _SUCCESS. Ends with
-    /// <see cref="SweepCancelledException"/> if the sweep is cancelled, and with
+    /// Follows the sweep until its grain has finalized it (pareto.parquet, sweep.json, _SUCCESS). Ends
+    /// with <see cref="SweepCancelledException"/> if it is cancelled, and with
     /// <see cref="SweepFailedException"/> once every shard not done is in the error state.
     /// </summary>
     public async Task<SweepSummary> WaitAsync(string sweepId, ISweepObserver observer, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(observer);
-        var sweep = await ContextAsync(sweepId, cancellation);
-        var total = sweep.Space.ShardCount;
-        var clock = Stopwatch.StartNew();
-        var (doneAtStart, rowsAtStart) = await _store.ProgressAsync(sweepId, cancellation);
-        observer.OnStarted(new SweepProgress(doneAtStart, total, rowsAtStart, sweep.Space.Count, TimeSpan.Zero, 0));
-        while (true)
+        if (await _store.FindSweepAsync(sweepId, cancellation) is null)
         {
-            var (shards, rows) = await _store.ProgressAsync(sweepId, cancellation);
-            var elapsed = clock.Elapsed;
-            var rate = elapsed.TotalSeconds > 0 ? (rows - rowsAtStart) / elapsed.TotalSeconds : 0;
-            observer.OnProgress(new SweepProgress(shards, total, rows, sweep.Space.Count, elapsed, rate));
-            if (shards == total)
-            {
-                var redo = await SweepCoordinator.PrepareAsync(sweep, observer, cancellation);
-                if (redo.Count == 0)
-                {
-                    var summary = await new SweepFinalizer(sweep, CheckpointsLabel).FinalizeAsync(clock.Elapsed, shards - doneAtStart, rowsAtStart, cancellation);
-                    await _store.SetStateAsync(sweepId, SweepStates.Completed, cancellation);
-                    return summary;
-                }
-
-                await _dispatcher.DispatchAsync(sweepId, redo, cancellation);
-                continue;
-            }
-
-            var state = await _store.StateAsync(sweepId, cancellation);
-            if (state == SweepStates.Cancelled)
-            {
-                throw new SweepCancelledException($"sweep {sweepId} was cancelled with {shards:N0} of {total:N0} shards done (kept); `life-sweep resume {sweepId}` continues it");
-            }
-
-            var errored = await _store.ErroredShardsAsync(sweepId, _retry.MaxAttempts, cancellation);
-            if (errored.Count > 0 && shards + errored.Count >= total)
-            {
-                var first = errored[0];
-                throw new SweepFailedException(
-                    $"{errored.Count} shard(s) failed after {first.Attempts} attempts (shard {first.Shard}: {first.Error}); {shards} of {total} shards are done and kept; `life-sweep resume {sweepId}` retries the failed ones");
-            }
-
-            await Task.Delay(_pollInterval, cancellation);
+            throw UnknownSweep(sweepId);
         }
+
+        var sweep = await new StoreSweepCatalog(_store).GetAsync(sweepId, cancellation);
+        if (await _store.StateAsync(sweepId, cancellation) == SweepStates.Cancelled)
+        {
+            // Not asked of the grain: one that never started would be started by being followed.
+            var (done, _) = await _store.ProgressAsync(sweepId, cancellation);
+            throw new SweepCancelledException($"sweep {sweepId} was cancelled with {done:N0} of {sweep.Space.ShardCount:N0} shards done (kept); `life-sweep resume {sweepId}` continues it");
+        }
+
+        var driver = new SweepDriver(
+            await _grains(), TimeSpan.FromMilliseconds(500),
+            $"; `life-sweep resume {sweepId}` retries the failed ones",
+            $"; `life-sweep resume {sweepId}` continues it");
+        return await driver.RunAsync(sweep, observer, start: false, cancellation);
     }
 
     private static string NewId(SweepSpec spec, string output)
@@ -172,14 +163,4 @@ public sealed class ClusterSweeps
     }
 
     private static EngineInputException UnknownSweep(string sweepId) => new($"no sweep '{sweepId}' in this cluster's database");
-
-    private async Task<SweepContext> ContextAsync(string sweepId, CancellationToken cancellation)
-    {
-        if (await _store.FindSweepAsync(sweepId, cancellation) is null)
-        {
-            throw UnknownSweep(sweepId);
-        }
-
-        return await new StoreSweepDirectory(_store).GetAsync(sweepId, cancellation);
-    }
 }

@@ -1,8 +1,8 @@
 namespace Life.Sweep.Workers;
 
 /// <summary>
-/// The shard-worker seam (grain-shaped): processes one shard of a sweep, idempotently. Transports
-/// (MassTransit in memory or over RabbitMQ, or an Orleans grain) only decide who calls it.
+/// The shard-worker seam (grain-shaped): processes one shard of a sweep, idempotently. The shard
+/// worker grain (Life.Grains) calls it, in the embedded silo and on a cluster alike.
 /// </summary>
 public interface IShardWorker
 {

@@ -37,8 +37,8 @@ public sealed class ShardWorker : IShardWorker
         var staging = $"{final}.{Guid.NewGuid():N}.staging";
         try
         {
-            // On the thread pool: transports may call consumers inline (MassTransit's in-memory one does),
-            // and a shard that never yields would hold the dispatcher, so shards would run one at a time.
+            // On the thread pool: a grain's turn runs on its activation's scheduler, and a CPU-bound shard
+            // there would be a long turn (Orleans warns past 200 ms); here N slots evaluate on N cores.
             var (front, meeting, length, sha256) = await Task.Run(
                 () =>
                 {

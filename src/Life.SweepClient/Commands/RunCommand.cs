@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Life.Grains.Coordination;
+using Life.Grains.Embedded;
 using Life.Sweep.Coordination;
 using Life.SweepClient.Output;
 

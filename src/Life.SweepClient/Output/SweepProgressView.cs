@@ -1,5 +1,5 @@
 using System.Globalization;
-using Life.Grains.Coordination;
+using Life.Grains.Sweeps;
 using Life.Sweep.Coordination;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Life.Grains.Coordination;
+using Life.Grains.Sweeps;
 using Life.Sweep.Coordination;
 using Life.Sweep.Results;
 using Life.Sweep.Specs;

@@ -4,8 +4,7 @@ using Npgsql;
 namespace Life.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ the tests run against (<c>LIFE_POSTGRES</c> / <c>LIFE_RABBITMQ</c>,
-/// by default the loopback servers that eng/test-setup.d/30-cluster-servers.sh starts). A server that
+/// The real PostgreSQL the tests run against (<c>LIFE_POSTGRES</c>, by default the loopback server that eng/test-setup.d/30-cluster-servers.sh starts). A server that
 /// is not there fails the test with the command that starts it: never a skip, never a mock.
 /// </summary>
 internal static class ClusterServers
@@ -14,9 +13,7 @@ internal static class ClusterServers
         ? value
         : "Host=127.0.0.1;Port=5433;Username=life;Database=life";
 
-    public static Uri RabbitMq { get; } = new(Environment.GetEnvironmentVariable("LIFE_RABBITMQ") is { Length: > 0 } value ? value : "amqp://127.0.0.1:5672/");
-
-    private const string Fix = "Start the test servers with `bash eng/test-setup.d/30-cluster-servers.sh` (bash eng/test.sh runs it), or set LIFE_POSTGRES / LIFE_RABBITMQ.";
+    private const string Fix = "Start the test servers with `bash eng/test-setup.d/30-cluster-servers.sh` (bash eng/test.sh runs it), or set LIFE_POSTGRES.";
 
     public static async Task<string> CreateDatabaseAsync()
     {
@@ -46,24 +43,8 @@ internal static class ClusterServers
         await drop.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A virtual host of its own per test, so no test sees another's messages.</summary>
-    public static async Task<Uri> CreateVirtualHostAsync()
-    {
-        var name = $"life-t-{Guid.NewGuid():N}"[..18];
-        await RabbitMqCtlAsync("add_vhost", name);
-        await RabbitMqCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
-        return new UriBuilder(RabbitMq) { Path = "/" + name }.Uri;
-    }
-
-    public static Task DeleteVirtualHostAsync(Uri uri) => RabbitMqCtlAsync("delete_vhost", uri.AbsolutePath.Trim('/'));
-
-    /// <summary>Messages waiting in a queue of a virtual host (rabbitmqctl list_queues).</summary>
-    public static async Task<string> ListQueuesAsync(Uri uri) => await RabbitMqCtlAsync("list_queues", "-p", uri.AbsolutePath.Trim('/'), "name", "messages");
-
-    /// <summary>Runs deploy/local-cluster.sh with a command (restart-postgres, restart-rabbitmq).</summary>
+    /// <summary>Runs deploy/local-cluster.sh with a command (restart-postgres).</summary>
     public static Task LocalClusterAsync(string command) => RunAsync("bash", [RepositoryPaths.LocalCluster, command], TimeSpan.FromMinutes(3));
-
-    private static Task<string> RabbitMqCtlAsync(params string[] arguments) => RunAsync("rabbitmqctl", ["-q", .. arguments], TimeSpan.FromMinutes(1));
 
     private static async Task<string> RunAsync(string file, string[] arguments, TimeSpan timeout)
     {

@@ -26,11 +26,11 @@ public abstract class ClusterTest : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a silo and waits until its bus is connected (its first healthy health line).</summary>
+    /// <summary>Starts a silo and waits until it has joined the cluster (its first health line comes after).</summary>
     internal async Task<ChildProcess> StartReadySiloAsync(int concurrency = 1)
     {
         var silo = Cluster.StartSilo(concurrency);
-        var ready = await silo.WaitForLineAsync(line => line.Contains("health: bus Healthy", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var ready = await silo.WaitForLineAsync(line => line.Contains("health: database ok", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.True(ready is not null, $"{silo.Name} did not become healthy:\n{silo.Output}");
         return silo;
     }

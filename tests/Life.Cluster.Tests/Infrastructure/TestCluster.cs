@@ -5,8 +5,8 @@ using Life.SweepClient;
 namespace Life.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// One test's cluster: a fresh PostgreSQL database and RabbitMQ virtual host on the real servers,
-/// a temporary directory (the "shared file system"), and the silo and client processes it started.
+/// One test's cluster: a fresh PostgreSQL database on the real server (its own membership table,
+/// so its own Orleans cluster), a temporary directory (the "shared file system"), and the silo and client processes it started.
 /// Everything is killed, dropped and deleted on dispose.
 /// </summary>
 internal sealed class TestCluster : IAsyncDisposable
@@ -15,42 +15,39 @@ internal sealed class TestCluster : IAsyncDisposable
     private readonly ITestOutputHelper _log;
     private int _silos;
 
-    private TestCluster(string postgres, Uri rabbitMq, string directory, ITestOutputHelper log)
+    private TestCluster(string postgres, string directory, ITestOutputHelper log)
     {
         Postgres = postgres;
-        RabbitMq = rabbitMq;
         Directory = directory;
         _log = log;
     }
 
     public string Postgres { get; }
 
-    public Uri RabbitMq { get; }
-
     public string Directory { get; }
 
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["LIFE_POSTGRES"] = Postgres,
-        ["LIFE_RABBITMQ"] = RabbitMq.ToString(),
     };
 
     public static async Task<TestCluster> StartAsync(ITestOutputHelper log)
     {
         var postgres = await ClusterServers.CreateDatabaseAsync();
-        var rabbitMq = await ClusterServers.CreateVirtualHostAsync();
         var directory = System.IO.Directory.CreateTempSubdirectory("life-cluster-tests-").FullName;
-        return new TestCluster(postgres, rabbitMq, directory, log);
+        return new TestCluster(postgres, directory, log);
     }
 
     public string Path(string name) => System.IO.Path.Combine(Directory, name);
 
     public ChildProcess StartSilo(int concurrency = 1, params string[] extra)
     {
-        var silo = ChildProcess.Start($"silo-{++_silos}", RepositoryPaths.SiloDll, ["--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-interval", "1", .. extra], Environment);
+        var silo = ChildProcess.Start($"silo-{++_silos}", RepositoryPaths.SiloDll, ["--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-interval", "1", "--silo-port", Port(), "--gateway-port", Port(), .. extra], Environment);
         _processes.Add(silo);
         return silo;
     }
+
+    private static string Port() => Life.Grains.Hosting.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>life-sweep as a separate process (for the tests that kill the client).</summary>
     public ChildProcess StartClient(params string[] arguments)
@@ -65,7 +62,7 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApplication.RunAsync([.. arguments, "--postgres", Postgres, "--rabbitmq", RabbitMq.ToString()], output, error);
+        var code = await CliApplication.RunAsync([.. arguments, "--postgres", Postgres], output, error);
         var run = new CliRun(code, output.ToString(), error.ToString());
         _log.WriteLine($"$ life-sweep {string.Join(' ', arguments)} -> {code}\n{run.Output}{run.Error}");
         return run;
@@ -110,7 +107,6 @@ internal sealed class TestCluster : IAsyncDisposable
         }
 
         await ClusterServers.DropDatabaseAsync(Postgres);
-        await ClusterServers.DeleteVirtualHostAsync(RabbitMq);
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

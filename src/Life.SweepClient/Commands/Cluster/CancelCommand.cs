@@ -3,7 +3,7 @@ using Life.Sweep.Checkpoints;
 
 namespace Life.SweepClient.Commands.Cluster;
 
-/// <summary><c>life-sweep cancel ID</c>: workers skip the sweep's remaining messages; completed shards are kept (resume continues).</summary>
+/// <summary><c>life-sweep cancel ID</c>: its grain stops dispatching; completed shards are kept (resume continues).</summary>
 internal static class CancelCommand
 {
     public static Command Create()
@@ -20,7 +20,7 @@ internal static class CancelCommand
             var before = await session.Sweeps.CancelAsync(sweepId, cancellation);
             await writer.WriteLineAsync(before switch
             {
-                SweepStates.Running => $"cancelled {sweepId}; workers skip its remaining shards (life-sweep resume {sweepId} continues it)",
+                SweepStates.Running => $"cancelled {sweepId}; no more shards are dispatched (life-sweep resume {sweepId} continues it)",
                 SweepStates.Completed => $"sweep {sweepId} is already complete; nothing to cancel",
                 _ => $"sweep {sweepId} was already {before}",
             });

@@ -72,6 +72,12 @@ public readonly struct ModelSpec
     /// <summary>Every n-th layer (after the dense ones) is an MoE layer.</summary>
     public int MoeLayerFrequency { get; init; }
 
+    /// <summary>
+    /// True when the config is multimodal (a nested <c>text_config</c> or a <c>vision_config</c>): only the
+    /// text model is timed, the vision tower is not modelled.
+    /// </summary>
+    public bool VisionTowerNotModelled { get; init; }
+
     public bool IsMoe => NumExperts > 0;
 
     public bool IsMla => KvLoraRank > 0;

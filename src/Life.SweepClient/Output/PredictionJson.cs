@@ -29,6 +29,13 @@ internal static class PredictionJson
             json.WriteString("counting", OptionNames.Format(p.Optimizations.Counting));
             json.WriteString("roofline", p.Roofline == RooflineMode.WholeModel ? "whole-model" : "per-op");
             WriteMetrics(json, p.Metrics);
+            json.WriteStartArray("notes");
+            foreach (var note in PredictionNotes.For(p))
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

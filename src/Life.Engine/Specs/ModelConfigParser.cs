@@ -47,6 +47,9 @@ public static class ModelConfigParser
         }
     }
 
+    /// <summary>Gemma3TextConfig's default <c>sliding_window_pattern</c>, for configs that omit it and <c>layer_types</c>.</summary>
+    private const int Gemma3SlidingWindowPattern = 6;
+
     // Keys under which multimodal configs (Gemma-3-it, Llama-4, LLaVA, Qwen-VL, InternVL) nest their text model.
     private static readonly string[] TextModelKeys = ["text_config", "language_config", "llm_config"];
 
@@ -94,9 +97,16 @@ public static class ModelConfigParser
         if (window > 0 && useWindow != false)
         {
             var layerTypes = c.StringArray("layer_types");
+            var pattern = c.Int("sliding_window_pattern") ?? (modelType is "gemma3" or "gemma3_text" ? Gemma3SlidingWindowPattern : 0);
             if (layerTypes is not null)
             {
                 windowLayers = layerTypes.Count(t => t == "sliding_attention");
+            }
+            else if (pattern > 0)
+            {
+                // Gemma-3 (transformers' Gemma3TextConfig): layer i is sliding unless (i + 1) % pattern == 0,
+                // so every pattern-th layer attends to the whole context: 5 sliding : 1 full for pattern 6.
+                windowLayers = layers - (layers / pattern);
             }
             else if (modelType == "gemma2")
             {

@@ -106,6 +106,24 @@ public readonly struct ModelSpec
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="tokens"/> positions are within what the model was trained for
+    /// (<c>max_position_embeddings</c>; no limit when the config gives none). Past it the forecast is of
+    /// a model that does not work, so predict rejects it and sweeps flag the row.
+    /// </summary>
+    public bool SupportsContext(long tokens) => MaxPositionEmbeddings <= 0 || tokens <= MaxPositionEmbeddings;
+
+    /// <summary>Throws <see cref="EngineInputException"/> when <paramref name="workload"/> runs past the model's positions.</summary>
+    public void ValidateContext(in Workload workload)
+    {
+        if (!SupportsContext(workload.ContextTokens))
+        {
+            Fail(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{workload.InputTokens} input + {workload.OutputTokens} output tokens exceed max_position_embeddings = {MaxPositionEmbeddings}"));
+        }
+    }
+
     /// <summary>Throws <see cref="EngineInputException"/> naming the first impossible field.</summary>
     public void Validate()
     {

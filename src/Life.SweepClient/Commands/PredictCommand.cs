@@ -22,6 +22,7 @@ internal static class PredictCommand
             var optimizations = options.ReadOptimizations(parse);
             var workload = options.ReadWorkload(parse);
             var roofline = options.ReadRoofline(parse);
+            model.ValidateContext(workload);
             if (hardware.Buckets is { } buckets)
             {
                 // A sweep marks such a request as not fitting; one prediction should say why instead.

@@ -76,6 +76,26 @@ public sealed class PredictCommandTests
     }
 
     [Fact]
+    public async Task A_context_past_the_models_positions_is_bad_input_on_one_line()
+    {
+        // llama-3-8b was trained for 8,192 positions; 200,000 + 256 is far past them.
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "200000", "--output", "256");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("max_position_embeddings = 8192", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_context_ending_exactly_at_the_models_last_position_is_predicted()
+    {
+        // 8,000 + 192 = 8,192 = max_position_embeddings.
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "8000", "--output", "192", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
     public async Task A_text_model_prediction_has_no_notes()
     {
         var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--json");

@@ -25,10 +25,13 @@ public static class CliApplication
         var root = new RootCommand("LifeSweep: forecast LLM inference performance (TTFT, TPOT, throughput, memory, cost) across hardware, models and optimizations.")
         {
             PredictCommand.Create(references),
+            SimulateCommand.Create(references),
+            CapacityCommand.Create(references),
             CatalogCommand.Create(references.Catalog),
             RunCommand.Create(),
             ParetoCommand.Create(),
             ReportCommand.Create(),
+            QueryCommand.Create(),
             LensCommand.Create(references),
             ValidateCommand.Create(references),
             CalibrateCommand.Create(references),

@@ -65,6 +65,11 @@ public static class HardwareJson
             PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
             PowerW = Number(root, "power_w", source) ?? double.NaN,
             InterconnectGBs = Number(root, "interconnect_gbs", source) ?? 0,
+            DevicesPerNode = (int)(Number(root, "devices_per_node", source) ?? 0),
+            IntraNodeGBs = Number(root, "intra_node_gbs", source) ?? 0,
+            IntraNodeLatencyUs = Number(root, "intra_node_latency_us", source) ?? 0,
+            InterNodeGBs = Number(root, "inter_node_gbs", source) ?? 0,
+            InterNodeLatencyUs = Number(root, "inter_node_latency_us", source) ?? 0,
             Buckets = ReadBuckets(root, source, readProfile),
         };
         spec.Validate();

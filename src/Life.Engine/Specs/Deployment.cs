@@ -13,9 +13,44 @@ public readonly struct Deployment
         Parallelism = parallelism;
         CollectiveLatencyUs = collectiveLatencyUs;
         PipelineChunks = pipelineChunks;
+        TensorParallel = parallelism == Parallelism.Tensor ? devices : 1;
+        PipelineParallel = parallelism == Parallelism.Layer ? devices : 1;
+        ExpertParallel = 1;
+        MemoryUtilization = DefaultMemoryUtilization;
     }
 
+    /// <summary>vLLM's default gpu_memory_utilization: the share of device memory the engine may take for weights, activations and KV blocks.</summary>
+    public const double DefaultMemoryUtilization = 0.9;
+
     public static Deployment Single => new(1, Parallelism.Tensor, 0);
+
+    /// <summary>
+    /// A replica laid out by <paramref name="plan"/>; its collectives are timed on the hardware's node
+    /// topology (<see cref="UsesTopology"/>) instead of a framework's fixed latency.
+    /// </summary>
+    public static Deployment For(in Life.Engine.Parallel.ParallelPlan plan) =>
+        new(plan.Devices, plan.Tensor == 1 && plan.Pipeline > 1 ? Parallelism.Layer : Parallelism.Tensor, 0)
+        {
+            TensorParallel = plan.Tensor,
+            PipelineParallel = plan.Pipeline,
+            ExpertParallel = plan.Expert,
+            UsesTopology = true,
+        };
+
+    /// <summary>Devices that split every operator (all of them for a tensor split, 1 for a layer split).</summary>
+    public int TensorParallel { get; init; }
+
+    /// <summary>Pipeline stages, each holding a contiguous share of the layers.</summary>
+    public int PipelineParallel { get; init; }
+
+    /// <summary>Devices of a stage the experts are spread over (1: experts split like every other operator).</summary>
+    public int ExpertParallel { get; init; }
+
+    /// <summary>True when collectives are timed on the hardware's node topology (ring/tree, all-to-all, hand-overs).</summary>
+    public bool UsesTopology { get; init; }
+
+    /// <summary>Share of each device's memory the engine may use (gpu_memory_utilization); KV blocks take what weights and activations leave.</summary>
+    public double MemoryUtilization { get; init; }
 
     /// <summary>
     /// With a layer split, prefill chunks are pipelined through the devices in groups of this many
@@ -41,6 +76,11 @@ public readonly struct Deployment
         if (CollectiveLatencyUs < 0 || !double.IsFinite(CollectiveLatencyUs))
         {
             throw new EngineInputException($"collective latency = {CollectiveLatencyUs} µs is out of range");
+        }
+
+        if (!(MemoryUtilization > 0 && MemoryUtilization <= 1))
+        {
+            throw new EngineInputException($"gpu memory utilization = {MemoryUtilization} must be in (0, 1]");
         }
     }
 }

@@ -91,6 +91,21 @@ public readonly struct HardwareSpec
     /// <summary>Device-to-device bandwidth in GB/s (NVLink, Infinity Fabric, PCIe); 0 when unknown.</summary>
     public double InterconnectGBs { get; init; }
 
+    /// <summary>Devices one node holds behind its fast link (8 in an HGX/OAM board); 0 when unknown: any group counts as one node.</summary>
+    public int DevicesPerNode { get; init; }
+
+    /// <summary>Intra-node bandwidth per direction in GB/s, what a ring step can push; 0: half of <see cref="InterconnectGBs"/>.</summary>
+    public double IntraNodeGBs { get; init; }
+
+    /// <summary>Latency of one hop of a collective inside a node, in µs; 0 when unknown.</summary>
+    public double IntraNodeLatencyUs { get; init; }
+
+    /// <summary>Network bandwidth per device per direction between nodes in GB/s (one 400 Gb/s NIC per GPU = 50); 0 when unknown.</summary>
+    public double InterNodeGBs { get; init; }
+
+    /// <summary>Latency of one hop between nodes, in µs; 0 when unknown.</summary>
+    public double InterNodeLatencyUs { get; init; }
+
     public bool HasCost => !double.IsNaN(HourlyCostUsd);
 
     /// <summary>Running cost per hour: the rental price, or the purchase price amortized plus electricity.</summary>
@@ -158,6 +173,11 @@ public readonly struct HardwareSpec
         Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
         Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
         Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);
+        Require(DevicesPerNode >= 0, "devices_per_node", DevicesPerNode);
+        Require(IntraNodeGBs >= 0 && double.IsFinite(IntraNodeGBs), "intra_node_gbs", IntraNodeGBs);
+        Require(IntraNodeLatencyUs >= 0 && double.IsFinite(IntraNodeLatencyUs), "intra_node_latency_us", IntraNodeLatencyUs);
+        Require(InterNodeGBs >= 0 && double.IsFinite(InterNodeGBs), "inter_node_gbs", InterNodeGBs);
+        Require(InterNodeLatencyUs >= 0 && double.IsFinite(InterNodeLatencyUs), "inter_node_latency_us", InterNodeLatencyUs);
     }
 
     private void Require(bool ok, string field, double value)

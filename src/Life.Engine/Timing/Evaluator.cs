@@ -1,4 +1,5 @@
 using Life.Engine.Operators;
+using Life.Engine.Serving;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Timing;
@@ -22,6 +23,12 @@ public static class Evaluator
         if (hardware.Buckets is not null)
         {
             return EvaluateBucketed(table, hardware, workload, deployment);
+        }
+
+        var capacity = KvCapacity.Of(table, hardware, deployment, workload);
+        if (capacity.MaxConcurrency >= 1 && workload.Batch > capacity.MaxConcurrency)
+        {
+            return ServeInWaves(table, hardware, workload, mode, deployment, (int)capacity.MaxConcurrency);
         }
 
         var rates = new RooflineRates(hardware, deployment, table.Model);
@@ -48,7 +55,7 @@ public static class Evaluator
             EvaluateRun(table, rates, batch, new StepRun(input, 0, 0, 1), mode, decode: false, ref prefill);
         }
 
-        if (deployment.Parallelism == Parallelism.Layer && deployment.Devices > 1)
+        if (deployment.PipelineParallel > 1)
         {
             prefill.Seconds *= PipelineFactor(chunk > 0 && chunk < input ? (input + chunk - 1) / chunk : 1, deployment);
         }
@@ -85,7 +92,10 @@ public static class Evaluator
             PrefillTps = batch * input / ttft,
             DecodeTps = batch / tpot,
             MemoryGB = memoryBytes / 1e9,
-            Fits = memoryBytes <= hardware.MemoryGB * 1e9 * deployment.Devices,
+            Fits = capacity.ModelFits,
+            MaxConcurrency = capacity.MaxConcurrency,
+            Waves = 1,
+            MemoryPerDeviceGB = capacity.BytesPerDevice / 1e9,
             PrefillOps = prefill.Ops,
             PrefillBytes = prefill.Bytes,
             DecodeBytesPerToken = decode.FirstStepBytes / batch,
@@ -94,6 +104,15 @@ public static class Evaluator
             EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
         };
+    }
+
+    private static Metrics ServeInWaves(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment, int perWave)
+    {
+        var waves = (workload.Batch + perWave - 1) / perWave;
+        var lastCount = workload.Batch - ((waves - 1) * perWave);
+        var full = Evaluate(table, hardware, workload with { Batch = perWave }, mode, deployment);
+        var last = lastCount == perWave ? full : Evaluate(table, hardware, workload with { Batch = lastCount }, mode, deployment);
+        return WaveSchedule.Combine(full, last, workload.Batch, perWave, waves, workload.InputTokens, workload.OutputTokens);
     }
 
     /// <summary>
@@ -143,7 +162,7 @@ public static class Evaluator
     /// </summary>
     internal static double PipelineFactor(int chunks, in Deployment deployment)
     {
-        var devices = (double)deployment.Devices;
+        var devices = (double)deployment.PipelineParallel;
         var group = deployment.PipelineChunks > 0 ? deployment.PipelineChunks : chunks;
         double stages = 0;
         for (var remaining = chunks; remaining > 0; remaining -= group)

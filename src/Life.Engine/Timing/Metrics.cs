@@ -50,4 +50,13 @@ public readonly struct Metrics
 
     /// <summary>Share of roofline time (dispatch excluded) spent in compute-bound operators.</summary>
     public double ComputeBoundShare { get; init; }
+
+    /// <summary>Sequences of this workload the KV cache holds at once (paged blocks in the memory weights and activations leave); 0 when not one.</summary>
+    public double MaxConcurrency { get; init; }
+
+    /// <summary>Waves a static batch is served in: 1 when it fits at once, more when the batch exceeds <see cref="MaxConcurrency"/>.</summary>
+    public int Waves { get; init; }
+
+    /// <summary>Memory per device with the whole batch resident, in GB.</summary>
+    public double MemoryPerDeviceGB { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Life.Engine.Parallel;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Timing;
@@ -17,12 +18,14 @@ internal readonly struct RooflineRates
     private readonly double _collectivesPerStep;
     private readonly double _secondsPerCollective;
     private readonly double _secondsPerTokenPerCollective;
+    private readonly double _topologySecondsPerStep;
+    private readonly double _topologySecondsPerToken;
 
     public RooflineRates(in HardwareSpec hardware, in Deployment deployment, in ModelSpec model)
     {
         // Tensor parallelism splits every operator: n devices do the work n times faster. A layer
         // split runs the devices one after another, so the rates are those of one device.
-        var split = deployment.Parallelism == Parallelism.Tensor ? Math.Max(1, deployment.Devices) : 1;
+        var split = Math.Max(1, deployment.TensorParallel);
         var efficiency = hardware.ComputeEfficiency * split;
         _fp16 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp16));
         _fp8 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp8));
@@ -34,7 +37,13 @@ internal readonly struct RooflineRates
         Overlap = hardware.ComputeMemoryOverlap;
 
         var devices = deployment.Devices;
-        if (devices > 1)
+        if (deployment.UsesTopology)
+        {
+            var costs = TopologyCosts.Of(hardware, deployment, model);
+            _topologySecondsPerStep = costs.SecondsPerStep;
+            _topologySecondsPerToken = costs.SecondsPerToken;
+        }
+        else if (devices > 1)
         {
             // Activations crossing devices: 16-bit hidden states. Tensor parallelism all-reduces twice
             // per layer (after attention and after the MLP), a ring moving 2(n−1)/n of the data; a
@@ -80,5 +89,5 @@ internal readonly struct RooflineRates
     /// <summary>Device-to-device time of one step that moves <paramref name="tokens"/> tokens' activations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double CommunicationSeconds(double tokens) =>
-        _collectivesPerStep * (_secondsPerCollective + (_secondsPerTokenPerCollective * tokens));
+        (_collectivesPerStep * (_secondsPerCollective + (_secondsPerTokenPerCollective * tokens))) + _topologySecondsPerStep + (_topologySecondsPerToken * tokens);
 }

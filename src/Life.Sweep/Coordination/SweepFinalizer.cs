@@ -67,9 +67,9 @@ public sealed class SweepFinalizer
             json.WriteNumber("pareto_rows", frontRows);
             json.WriteEndObject();
             json.WriteStartArray("columns");
-            foreach (var column in _sweep.Writer.Schema.Parquet.Columns)
+            foreach (var column in _sweep.Writer.Schema.ColumnNames)
             {
-                json.WriteStringValue(column.Name);
+                json.WriteStringValue(column);
             }
 
             json.WriteEndArray();

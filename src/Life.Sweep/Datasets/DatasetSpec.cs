@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Life.Engine;
 using Life.Sweep.Specs;
-using Life.Parquet;
 
 namespace Life.Sweep.Datasets;
 
@@ -12,11 +11,6 @@ namespace Life.Sweep.Datasets;
 /// </summary>
 internal sealed record DatasetSpec(string Name, string? Hash, IReadOnlyList<Objective> Objectives)
 {
-    public static DatasetSpec? FromFile(ParquetFileReader reader) =>
-        reader.GetMetadata(SweepDataset.SpecKey) is { } json
-            ? Parse(json, $"{reader.Name} ({SweepDataset.SpecKey})", reader.GetMetadata(SweepDataset.SpecHashKey))
-            : null;
-
     public static DatasetSpec? FromSweepJson(string path)
     {
         if (!File.Exists(path))
@@ -46,7 +40,8 @@ internal sealed record DatasetSpec(string Name, string? Hash, IReadOnlyList<Obje
         }
     }
 
-    private static DatasetSpec Parse(string json, string source, string? hash)
+    /// <summary>The spec in <paramref name="json"/> (canonical spec JSON); <paramref name="source"/> names where it came from in errors.</summary>
+    public static DatasetSpec Parse(string json, string source, string? hash)
     {
         JsonElement root;
         try

@@ -1,55 +1,52 @@
-using Life.Parquet;
+using System.Data.Common;
 
 namespace Life.Sweep.Datasets;
 
 /// <summary>
 /// A small set of whole dataset rows (every column, as the dataset has them), such as a Pareto
-/// front, in a fixed order; writable as a Parquet file of the dataset's schema.
+/// front, in a fixed order.
 /// </summary>
 public sealed class RowSet
 {
     private readonly RowSetColumn[] _columns;
 
-    public RowSet(ParquetSchema schema, int count)
+    public RowSet(IReadOnlyList<DatasetColumn> columns, int count)
     {
-        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Schema = schema;
         Count = count;
-        _columns = [.. schema.Columns.Select(column => new RowSetColumn(column, count))];
+        _columns = [.. columns.Select(column => new RowSetColumn(column, count))];
     }
-
-    public ParquetSchema Schema { get; }
 
     public int Count { get; }
 
     public IReadOnlyList<RowSetColumn> Columns => _columns;
 
     /// <summary>The column named <paramref name="name"/>.</summary>
-    public RowSetColumn this[string name] => Schema.IndexOf(name) is var index and >= 0
-        ? _columns[index]
-        : throw new ArgumentException($"No column '{name}'.", nameof(name));
+    public RowSetColumn this[string name] => TryGet(name) ?? throw new ArgumentException($"No column '{name}'.", nameof(name));
 
-    /// <summary>
-    /// Writes the rows to <paramref name="path"/> atomically (a temporary file in the same directory,
-    /// renamed when complete), with <paramref name="metadata"/> as key-value metadata.
-    /// </summary>
-    public void WriteParquet(string path, IReadOnlyList<KeyValuePair<string, string>> metadata)
+    public RowSetColumn? TryGet(string name) => Array.Find(_columns, c => c.Column.Name == name);
+
+    /// <summary>Reads every row of <paramref name="reader"/> (whose columns are this set's, in order) into rows 0, 1, ...; returns how many.</summary>
+    public int Fill(DbDataReader reader)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(metadata);
-        using var writer = new ParquetFileWriter(path, Schema, new ParquetWriterOptions { KeyValueMetadata = metadata });
-        if (Count > 0)
+        ArgumentNullException.ThrowIfNull(reader);
+        var row = 0;
+        while (reader.Read())
         {
-            var batch = new ParquetBatch(Schema, Count);
-            for (var i = 0; i < _columns.Length; i++)
+            if (row == Count)
             {
-                _columns[i].SetIn(batch, i);
+                return row + 1;
             }
 
-            writer.WriteBatch(batch);
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                _columns[c].Set(row, reader, c);
+            }
+
+            row++;
         }
 
-        writer.Commit();
+        return row;
     }
 }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
-using Life.Parquet;
 
 namespace Life.Sweep.Datasets;
 
-/// <summary>One column of a <see cref="RowSet"/>: typed values plus validity, filled row by row from read chunks.</summary>
+/// <summary>One column of a <see cref="RowSet"/>: typed values plus validity.</summary>
 public sealed class RowSetColumn
 {
     private readonly long[]? _integers;
@@ -12,19 +12,19 @@ public sealed class RowSetColumn
     private readonly string?[]? _strings;
     private readonly bool[] _present;
 
-    internal RowSetColumn(ParquetColumn column, int count)
+    internal RowSetColumn(DatasetColumn column, int count)
     {
         Column = column;
         _present = new bool[count];
-        switch (column.Type)
+        switch (column.Kind)
         {
-            case ParquetType.Int32 or ParquetType.Int64 or ParquetType.TimestampMicros:
+            case ColumnKind.Integer:
                 _integers = new long[count];
                 break;
-            case ParquetType.Float or ParquetType.Double:
+            case ColumnKind.Real:
                 _numbers = new double[count];
                 break;
-            case ParquetType.Boolean:
+            case ColumnKind.Boolean:
                 _booleans = new bool[count];
                 break;
             default:
@@ -33,11 +33,10 @@ public sealed class RowSetColumn
         }
     }
 
-    public ParquetColumn Column { get; }
+    public DatasetColumn Column { get; }
 
     public bool IsNull(int row) => !_present[row];
 
-    /// <summary>An INT32, INT64 or TIMESTAMP value.</summary>
     public long GetInt64(int row) => _integers is { } values ? values[row] : throw WrongType("an integer");
 
     /// <summary>A number of any numeric type, as a double.</summary>
@@ -55,57 +54,30 @@ public sealed class RowSetColumn
         : _booleans is { } booleans ? (booleans[row] ? "true" : "false")
         : _strings![row];
 
-    internal void CopyFrom(int row, ParquetColumnData source, int sourceRow)
+    internal void Set(int row, DbDataReader reader, int ordinal)
     {
-        _present[row] = !source.IsNull(sourceRow);
-        switch (Column.Type)
+        _present[row] = !reader.IsDBNull(ordinal);
+        if (!_present[row])
         {
-            case ParquetType.Int32:
-                _integers![row] = source.Int32s[sourceRow];
+            return;
+        }
+
+        switch (Column.Kind)
+        {
+            case ColumnKind.Integer:
+                _integers![row] = Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
                 break;
-            case ParquetType.Int64 or ParquetType.TimestampMicros:
-                _integers![row] = source.Int64s[sourceRow];
+            case ColumnKind.Real:
+                _numbers![row] = Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
                 break;
-            case ParquetType.Float:
-                _numbers![row] = source.Floats[sourceRow];
-                break;
-            case ParquetType.Double:
-                _numbers![row] = source.Doubles[sourceRow];
-                break;
-            case ParquetType.Boolean:
-                _booleans![row] = source.Booleans[sourceRow];
+            case ColumnKind.Boolean:
+                _booleans![row] = reader.GetBoolean(ordinal);
                 break;
             default:
-                _strings![row] = source.GetString(sourceRow);
+                _strings![row] = Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
                 break;
         }
     }
 
-    internal void SetIn(ParquetBatch batch, int index)
-    {
-        ReadOnlyMemory<bool> validity = Column.IsNullable ? _present : default;
-        switch (Column.Type)
-        {
-            case ParquetType.Int32:
-                batch.SetInt32(index, _integers!.Select(v => (int)v).ToArray(), validity);
-                break;
-            case ParquetType.Int64 or ParquetType.TimestampMicros:
-                batch.SetInt64(index, _integers, validity);
-                break;
-            case ParquetType.Float:
-                batch.SetFloat(index, _numbers!.Select(v => (float)v).ToArray(), validity);
-                break;
-            case ParquetType.Double:
-                batch.SetDouble(index, _numbers, validity);
-                break;
-            case ParquetType.Boolean:
-                batch.SetBoolean(index, _booleans, validity);
-                break;
-            default:
-                batch.SetStrings(index, _strings);
-                break;
-        }
-    }
-
-    private InvalidOperationException WrongType(string wanted) => new($"Column '{Column.Name}' is {Column.Type}, not {wanted}.");
+    private InvalidOperationException WrongType(string wanted) => new($"Column '{Column.Name}' is {Column.SqlType}, not {wanted}.");
 }

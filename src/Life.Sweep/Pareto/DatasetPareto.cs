@@ -1,41 +1,47 @@
+using System.Globalization;
 using Life.Engine;
 using Life.Sweep.Datasets;
-using Life.Sweep.Filters;
 using Life.Sweep.Specs;
-using Life.Parquet;
 
 namespace Life.Sweep.Pareto;
 
 /// <summary>
-/// The Pareto front of a finished dataset for any objectives, over the rows that meet the spec's
-/// constraints (as <c>pareto.parquet</c>) or over all rows, optionally narrowed by a
-/// <see cref="WhereExpression"/>. One pass reads only the config ids, objectives, the constraint
-/// flag and the filter's columns, computing a front per row group and merging them per file and
-/// then overall (<see cref="PartialFront"/>); a second pass reads whole rows only from the row
-/// groups that hold front rows. Rows with a null or non-finite objective value are left out and
-/// counted, as in the sweep's own front.
+/// The Pareto front of a dataset for any objectives, over the rows that meet the spec's
+/// constraints (as <c>pareto.parquet</c>) or over all rows, optionally narrowed by a SQL boolean
+/// expression that DuckDB evaluates. DuckDB reads only the config ids, the objectives, the
+/// constraint flag and the filter's columns; the front is computed here with
+/// <see cref="ParetoFront"/>/<see cref="PartialFront"/>, as the sweep's own. A second query reads
+/// the front's whole rows by config id. Rows with a null or non-finite objective value are left out
+/// and counted, as in the sweep's own front.
 /// </summary>
 public static class DatasetPareto
 {
     public const string ConfigIdColumn = "config_id";
     public const string ConstraintColumn = "meets_constraints";
 
+    /// <param name="where">A DuckDB SQL boolean expression over the result columns, or null; its errors are <see cref="DatasetQueryException"/>s.</param>
     public static DatasetParetoResult Compute(
-        SweepDataset dataset, IReadOnlyList<Objective> objectives, WhereExpression? where = null, bool constrainedOnly = true, CancellationToken cancellation = default)
+        SweepDataset dataset, IReadOnlyList<Objective> objectives, string? where = null, bool constrainedOnly = true, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(objectives);
-        CheckObjectives(dataset.Schema, objectives);
-        var flag = dataset.Schema.IndexOf(ConstraintColumn);
-        if (constrainedOnly && (flag < 0 || dataset.Schema[flag].Type != ParquetType.Boolean))
+        CheckObjectives(dataset, objectives);
+        if (constrainedOnly && dataset.Column(ConstraintColumn) is not { Kind: ColumnKind.Boolean })
         {
             throw new EngineInputException($"{dataset.Directory} has no BOOLEAN {ConstraintColumn} column to select the rows that meet the constraints");
         }
 
-        var filter = where?.Bind(dataset.Schema);
-        var scan = new DatasetParetoScan(dataset, objectives, filter, constrainedOnly);
-        var fronts = scan.Run(cancellation);
-        var front = PartialFront.Merge([.. fronts.Select(f => f.Front)], objectives.Count);
+        var eligible = constrainedOnly ? $"{SqlText.Identifier(ConstraintColumn)} IS TRUE" : "TRUE";
+        var rowsEligible = constrainedOnly
+            ? dataset.Read($"SELECT count(*) FROM results WHERE {eligible}", r => r.Read() ? r.GetInt64(0) : 0)
+            : dataset.RowCount;
+        var selected = string.Join(", ", objectives.Select(o => $"CAST({SqlText.Identifier(MetricColumns.Name(o.Column))} AS DOUBLE)"));
+        var filter = where is null ? eligible : $"{eligible} AND ({where})";
+        var scan = new DatasetParetoScan(objectives);
+        var front = dataset.Read(
+            $"SELECT {SqlText.Identifier(ConfigIdColumn)}, {selected} FROM results WHERE {filter}",
+            reader => scan.Run(reader, cancellation),
+            streaming: true);
         for (var i = 1; i < front.Count; i++)
         {
             if (front.Ids[i] == front.Ids[i - 1])
@@ -44,23 +50,53 @@ public static class DatasetPareto
             }
         }
 
-        var ids = new HashSet<long>(front.Ids);
-        var locations = fronts.Where(f => f.Front.Ids.Any(ids.Contains)).Select(f => (f.File, f.RowGroup));
         return new DatasetParetoResult
         {
             Objectives = objectives,
-            Where = where?.Text,
+            Where = where,
             ConstrainedOnly = constrainedOnly,
             Rows = dataset.RowCount,
-            RowsEligible = scan.RowsEligible,
+            RowsEligible = rowsEligible,
             RowsMatched = scan.RowsMatched,
             RowsMissingObjective = scan.RowsMissingObjective,
             MissingByObjective = scan.MissingByObjective,
-            Front = FrontRows.Read(dataset, front.Ids, locations, cancellation),
+            Front = FrontRows.Read(dataset, front.Ids),
         };
     }
 
-    private static void CheckObjectives(ParquetSchema schema, IReadOnlyList<Objective> objectives)
+    /// <summary>
+    /// Writes the rows of <paramref name="ids"/> (every column, by config_id) to a Parquet file
+    /// (DuckDB's writer, Snappy), with <paramref name="metadata"/> as key-value metadata, durably
+    /// and atomically (a temporary file beside it, fsynced, renamed).
+    /// </summary>
+    public static void WriteRows(SweepDataset dataset, IReadOnlyList<long> ids, string path, IReadOnlyList<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Guid.NewGuid():N}.tmp");
+        var entries = string.Join(", ", metadata.Select(e => $"{SqlText.Identifier(e.Key)}: {SqlText.Literal(e.Value)}"));
+        var options = metadata.Count == 0 ? "FORMAT parquet, COMPRESSION snappy" : $"FORMAT parquet, COMPRESSION snappy, KV_METADATA {{{entries}}}";
+        try
+        {
+            dataset.Execute($"COPY ({FrontRows.Select(ids)}) TO {SqlText.Literal(temporary)} ({options})");
+            using (var file = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static void CheckObjectives(SweepDataset dataset, IReadOnlyList<Objective> objectives)
     {
         if (objectives.Count == 0)
         {
@@ -78,8 +114,7 @@ public static class DatasetPareto
                 }
             }
 
-            var index = schema.IndexOf(name);
-            if (index < 0 || schema[index].Type is ParquetType.String or ParquetType.Boolean)
+            if (dataset.Column(name) is not { IsNumeric: true })
             {
                 throw new EngineInputException($"objective '{objectives[i]}': the dataset has no numeric column '{name}'");
             }

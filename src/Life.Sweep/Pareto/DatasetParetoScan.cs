@@ -1,218 +1,95 @@
 using Life.Sweep.Datasets;
-using Life.Sweep.Filters;
 using Life.Sweep.Specs;
-using Life.Parquet;
 
 namespace Life.Sweep.Pareto;
 
 /// <summary>
-/// The first pass of <see cref="DatasetPareto"/>: reads the config ids, objective columns,
-/// constraint flag and filter columns row group by row group, selects the candidate rows
-/// column-wise into reused buffers, and keeps each row group's front. Allocates per row group
-/// (its front), never per row.
+/// The first pass of <see cref="DatasetPareto"/>: streams the config ids and objective values of
+/// the selected rows from DuckDB into reused buffers, a block at a time, and keeps the front of the
+/// rows seen so far (each block's front merged into it). Allocates per block, never per row.
 /// </summary>
 internal sealed class DatasetParetoScan
 {
-    private readonly SweepDataset _dataset;
+    private const int BlockRows = 1 << 16;
+
     private readonly IReadOnlyList<Objective> _objectives;
-    private readonly WhereFilter? _filter;
-    private readonly bool _constrainedOnly;
-    private readonly List<string> _columns = [DatasetPareto.ConfigIdColumn];
-    private readonly int[] _objectiveSlots;
-    private readonly int _constraintSlot = -1;
-    private readonly int[] _filterSlots = [];
-    private readonly ParquetColumnData[] _filterData;
-    private readonly RowGroupColumns _numbers;
     private readonly long[] _missingByObjective;
-    private bool[] _selected = [];
-    private bool[] _matches = [];
-    private bool[] _missing = [];
-    private int[] _rows = [];
-    private long[] _ids = [];
-    private double[] _values = [];
+    private readonly long[] _ids = new long[BlockRows];
+    private readonly double[] _values;
+    private readonly double[] _row;
 
-    public DatasetParetoScan(SweepDataset dataset, IReadOnlyList<Objective> objectives, WhereFilter? filter, bool constrainedOnly)
+    public DatasetParetoScan(IReadOnlyList<Objective> objectives)
     {
-        _dataset = dataset;
         _objectives = objectives;
-        _filter = filter;
-        _constrainedOnly = constrainedOnly;
-        _objectiveSlots = [.. objectives.Select(o => Slot(MetricColumns.Name(o.Column)))];
-        if (constrainedOnly)
-        {
-            _constraintSlot = Slot(DatasetPareto.ConstraintColumn);
-        }
-
-        if (filter is not null)
-        {
-            _filterSlots = [.. filter.Columns.Select(Slot)];
-        }
-
-        _filterData = new ParquetColumnData[_filterSlots.Length];
-        _numbers = new RowGroupColumns(_columns.Count);
         _missingByObjective = new long[objectives.Count];
+        _values = new double[BlockRows * objectives.Count];
+        _row = new double[objectives.Count];
     }
 
-    public long RowsEligible { get; private set; }
-
+    /// <summary>Rows the query returned (the eligible rows matching the filter).</summary>
     public long RowsMatched { get; private set; }
 
     public long RowsMissingObjective { get; private set; }
 
     public IReadOnlyList<long> MissingByObjective => _missingByObjective;
 
-    public List<RowGroupFront> Run(CancellationToken cancellation)
-    {
-        var fronts = new List<RowGroupFront>();
-        foreach (var group in _dataset.Scan(_columns))
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var selected = Select(group);
-            var count = Gather(group, selected);
-            if (count > 0)
-            {
-                var k = _objectives.Count;
-                var front = ParetoFront.Indices(_values, count, k);
-                var ids = new long[front.Length];
-                var values = new double[front.Length * k];
-                for (var i = 0; i < front.Length; i++)
-                {
-                    ids[i] = _ids[front[i]];
-                    Array.Copy(_values, front[i] * k, values, i * k, k);
-                }
-
-                fronts.Add(new RowGroupFront(group.FileIndex, group.RowGroup, new PartialFront(k, ids, values)));
-            }
-        }
-
-        return fronts;
-    }
-
-    private static Span<T> Grow<T>(ref T[] array, int length)
-    {
-        if (array.Length < length)
-        {
-            array = new T[Math.Max(length, array.Length * 2)];
-        }
-
-        return array.AsSpan(0, length);
-    }
-
-    private int Slot(string column)
-    {
-        var slot = _columns.IndexOf(column);
-        if (slot < 0)
-        {
-            slot = _columns.Count;
-            _columns.Add(column);
-        }
-
-        return slot;
-    }
-
-    /// <summary>Rows that meet the constraints (if required) and match the filter.</summary>
-    private Span<bool> Select(DatasetRowGroup group)
-    {
-        var rows = group.RowCount;
-        var selected = Grow(ref _selected, rows);
-        if (_constrainedOnly)
-        {
-            var flags = group.Columns[_constraintSlot];
-            var values = flags.Booleans;
-            for (var i = 0; i < rows; i++)
-            {
-                selected[i] = values[i] && !flags.IsNull(i);
-            }
-        }
-        else
-        {
-            selected.Fill(true);
-        }
-
-        var eligible = selected.Count(true);
-        RowsEligible += eligible;
-        if (_filter is not null)
-        {
-            for (var i = 0; i < _filterSlots.Length; i++)
-            {
-                _filterData[i] = group.Columns[_filterSlots[i]];
-            }
-
-            var matches = Grow(ref _matches, rows);
-            _filter.Evaluate(_filterData, matches);
-            for (var i = 0; i < rows; i++)
-            {
-                selected[i] &= matches[i];
-            }
-
-            RowsMatched += selected.Count(true);
-        }
-        else
-        {
-            RowsMatched += eligible;
-        }
-
-        return selected;
-    }
-
     /// <summary>
-    /// Copies the selected rows' ids and minimized objective values (row-major) into the reused
-    /// candidate buffers, objective by objective, leaving out rows with a null or non-finite value.
+    /// The front of the rows of <paramref name="reader"/>, whose columns are the config id and then
+    /// the objectives as DOUBLE. Rows with a null or non-finite objective are counted and left out.
     /// </summary>
-    private int Gather(DatasetRowGroup group, ReadOnlySpan<bool> selected)
+    public PartialFront Run(System.Data.Common.DbDataReader reader, CancellationToken cancellation)
     {
         var k = _objectives.Count;
-        var rows = Grow(ref _rows, selected.Count(true));
-        var n = 0;
-        for (var i = 0; i < selected.Length; i++)
+        var front = PartialFront.Empty(k);
+        var count = 0;
+        while (reader.Read())
         {
-            if (selected[i])
+            RowsMatched++;
+            var complete = true;
+            for (var j = 0; j < k; j++)
             {
-                rows[n++] = i;
-            }
-        }
-
-        var missing = Grow(ref _missing, n);
-        missing.Clear();
-        var values = Grow(ref _values, n * k);
-        _numbers.Set(group.Columns, group.RowCount);
-        for (var j = 0; j < k; j++)
-        {
-            var column = group.Columns[_objectiveSlots[j]];
-            var numbers = _numbers.Numbers(_objectiveSlots[j]);
-            var objective = _objectives[j];
-            for (var r = 0; r < n; r++)
-            {
-                var row = rows[r];
-                var value = numbers[row];
-                if (column.IsNull(row) || !double.IsFinite(value))
+                var value = reader.IsDBNull(j + 1) ? double.NaN : reader.GetDouble(j + 1);
+                if (!double.IsFinite(value))
                 {
                     _missingByObjective[j]++;
-                    missing[r] = true;
+                    complete = false;
                     continue;
                 }
 
-                values[(r * k) + j] = ParetoFront.Minimized(value, objective);
+                _row[j] = ParetoFront.Minimized(value, _objectives[j]);
             }
-        }
 
-        // Compact the complete rows to the front of the buffers.
-        var ids = group.Columns[0].Int64s;
-        var candidateIds = Grow(ref _ids, n);
-        var count = 0;
-        for (var r = 0; r < n; r++)
-        {
-            if (missing[r])
+            if (!complete)
             {
                 RowsMissingObjective++;
                 continue;
             }
 
-            candidateIds[count] = ids[rows[r]];
-            values.Slice(r * k, k).CopyTo(values[(count * k)..]);
-            count++;
+            _ids[count] = reader.GetInt64(0);
+            _row.CopyTo(_values, count * k);
+            if (++count == BlockRows)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                front = PartialFront.Merge([front, BlockFront(count)], k);
+                count = 0;
+            }
         }
 
-        return count;
+        return count == 0 ? front : PartialFront.Merge([front, BlockFront(count)], k);
+    }
+
+    private PartialFront BlockFront(int count)
+    {
+        var k = _objectives.Count;
+        var indices = ParetoFront.Indices(_values, count, k);
+        var ids = new long[indices.Length];
+        var values = new double[indices.Length * k];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            ids[i] = _ids[indices[i]];
+            Array.Copy(_values, indices[i] * k, values, i * k, k);
+        }
+
+        return new PartialFront(k, ids, values);
     }
 }

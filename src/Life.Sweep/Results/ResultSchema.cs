@@ -1,25 +1,29 @@
 using Life.Sweep.Specs;
-using Life.Parquet;
+using Parquet.Schema;
 
 namespace Life.Sweep.Results;
 
 /// <summary>
 /// The result columns of a sweep (interfaces.md): <c>config_id</c>, one column per dimension named
 /// as the spec key (in <see cref="DimensionKeys.ColumnOrder"/>), then the metrics, <c>fits</c>,
-/// <c>meets_constraints</c>, and the nullable cost and energy.
+/// <c>meets_constraints</c>, and the nullable cost and energy; as an explicit Parquet.Net schema
+/// (every column required except cost and energy).
 /// </summary>
 public sealed class ResultSchema
 {
-    private static readonly MetricColumn[] LeadingMetrics =
+    /// <summary>The metrics before the flags, in column order.</summary>
+    internal static readonly MetricColumn[] LeadingMetrics =
         [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.E2eMs, MetricColumn.PerUserTps, MetricColumn.ThroughputTps, MetricColumn.MemoryGB];
 
-    private static readonly MetricColumn[] TrailingMetrics = [MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken];
+    /// <summary>The nullable metrics after the flags, in column order.</summary>
+    internal static readonly MetricColumn[] TrailingMetrics = [MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken];
 
     public ResultSchema(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var columns = new List<ParquetColumn> { new("config_id", ParquetType.Int64) };
+        var fields = new List<DataField> { new DataField<long>("config_id") };
         var order = new List<int>();
+        var texts = new List<string>();
         foreach (var key in DimensionKeys.ColumnOrder)
         {
             for (var d = 0; d < spec.Dimensions.Count; d++)
@@ -31,76 +35,48 @@ public sealed class ResultSchema
                 }
 
                 order.Add(d);
-                columns.Add(new ParquetColumn(key, dimension.Kind switch
+                switch (dimension.Kind)
                 {
-                    DimensionKind.Text => ParquetType.String,
-                    DimensionKind.Real => ParquetType.Double,
-                    _ => ParquetType.Int32,
-                }));
+                    case DimensionKind.Text:
+                        fields.Add(new DataField<string>(key, nullable: false));
+                        texts.Add(key);
+                        break;
+                    case DimensionKind.Real:
+                        fields.Add(new DataField<double>(key));
+                        break;
+                    default:
+                        fields.Add(new DataField<int>(key));
+                        break;
+                }
             }
         }
 
-        foreach (var metric in LeadingMetrics)
-        {
-            columns.Add(new ParquetColumn(MetricColumns.Name(metric), ParquetType.Double));
-        }
-
-        columns.Add(new ParquetColumn("fits", ParquetType.Boolean));
-        columns.Add(new ParquetColumn("meets_constraints", ParquetType.Boolean));
-        foreach (var metric in TrailingMetrics)
-        {
-            columns.Add(new ParquetColumn(MetricColumns.Name(metric), ParquetType.Double, IsNullable: true));
-        }
+        fields.AddRange(LeadingMetrics.Select(metric => new DataField<double>(MetricColumns.Name(metric))));
+        fields.Add(new DataField<bool>("fits"));
+        fields.Add(new DataField<bool>("meets_constraints"));
+        fields.AddRange(TrailingMetrics.Select(metric => new DataField<double>(MetricColumns.Name(metric), nullable: true)));
 
         Spec = spec;
         DimensionOrder = [.. order];
-        Parquet = new ParquetSchema(columns);
+        Fields = [.. fields];
+        TextColumns = texts;
+        ColumnNames = [.. fields.Select(f => f.Name)];
+        Parquet = new ParquetSchema(fields);
     }
 
     public SweepSpec Spec { get; }
 
     public ParquetSchema Parquet { get; }
 
+    /// <summary>The schema's fields in column order.</summary>
+    public IReadOnlyList<DataField> Fields { get; }
+
+    /// <summary>Column names in order, as sweep.json lists them.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The text dimension columns, which are written dictionary-encoded.</summary>
+    public IReadOnlyList<string> TextColumns { get; }
+
     /// <summary>Dimension indices (enumeration order) in column order.</summary>
     public int[] DimensionOrder { get; }
-
-    /// <summary>Binds the batch's arrays to the columns of a Parquet batch (no copying).</summary>
-    public ParquetBatch Bind(ResultBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var rows = batch.Count;
-        var parquet = new ParquetBatch(Parquet, rows);
-        var column = 0;
-        parquet.SetInt64(column++, batch.ConfigIds.AsMemory(0, rows));
-        foreach (var d in DimensionOrder)
-        {
-            var dimension = Spec.Dimensions[d];
-            switch (dimension.Kind)
-            {
-                case DimensionKind.Text:
-                    parquet.SetStrings(column++, dimension.Texts, batch.Indices[d].AsMemory(0, rows));
-                    break;
-                case DimensionKind.Real:
-                    parquet.SetDouble(column++, batch.Reals[d].AsMemory(0, rows));
-                    break;
-                default:
-                    parquet.SetInt32(column++, batch.Integers[d].AsMemory(0, rows));
-                    break;
-            }
-        }
-
-        foreach (var metric in LeadingMetrics)
-        {
-            parquet.SetDouble(column++, batch.Metrics[(int)metric].AsMemory(0, rows));
-        }
-
-        parquet.SetBoolean(column++, batch.Fits.AsMemory(0, rows));
-        parquet.SetBoolean(column++, batch.MeetsConstraints.AsMemory(0, rows));
-        foreach (var metric in TrailingMetrics)
-        {
-            parquet.SetDouble(column++, batch.Metrics[(int)metric].AsMemory(0, rows), batch.Present[(int)metric].AsMemory(0, rows));
-        }
-
-        return parquet;
-    }
 }

@@ -20,6 +20,9 @@ public static class DimensionKeys
     public const string Fusion = "fusion";
     public const string KvCache = "kv_cache";
     public const string Counting = "counting";
+    public const string Tp = "tp";
+    public const string Pp = "pp";
+    public const string Ep = "ep";
     public const string Batch = "batch";
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
@@ -28,17 +31,20 @@ public static class DimensionKeys
     public static readonly IReadOnlyList<string> OptimizationKeys =
         [WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting];
 
+    /// <summary>Replica layout keys accepted under <c>parallelism:</c> (docs/serving.md).</summary>
+    public static readonly IReadOnlyList<string> ParallelismKeys = [Tp, Pp, Ep];
+
     /// <summary>Workload keys accepted under <c>workload:</c>.</summary>
     public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Batch, InputTokens, OutputTokens];
+        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Batch, InputTokens, OutputTokens];
+        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
-    public static bool SelectsTable(string key) => key is not (Hardware or Batch or InputTokens or OutputTokens);
+    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or Batch or InputTokens or OutputTokens);
 
     public static DimensionKind KindOf(string key) => key switch
     {

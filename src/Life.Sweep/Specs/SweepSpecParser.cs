@@ -26,7 +26,7 @@ public sealed class SweepSpecParser
 
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "name", "hardware", "models", "optimizations", "workload", "constraints", "objectives", "shard_size", "roofline", "format_scales",
+        "name", "hardware", "models", "optimizations", "parallelism", "workload", "constraints", "objectives", "shard_size", "roofline", "format_scales",
     };
 
     private readonly List<string> _problems = [];
@@ -97,6 +97,9 @@ public sealed class SweepSpecParser
                     break;
                 case "optimizations":
                     ReadDimensions(node, "optimizations", DimensionKeys.OptimizationKeys, values);
+                    break;
+                case "parallelism":
+                    ReadDimensions(node, "parallelism", DimensionKeys.ParallelismKeys, values);
                     break;
                 case "workload":
                     ReadDimensions(node, "workload", DimensionKeys.WorkloadKeys, values);
@@ -330,6 +333,7 @@ public sealed class SweepSpecParser
     {
         DimensionKeys.WeightBits or DimensionKeys.ActBits or DimensionKeys.KvBits => Number(item, field, 1, 32),
         DimensionKeys.QuantGroup or DimensionKeys.Batch or DimensionKeys.InputTokens or DimensionKeys.OutputTokens => Integer(item, field, 1, int.MaxValue),
+        DimensionKeys.Tp or DimensionKeys.Pp or DimensionKeys.Ep => Integer(item, field, 1, 4096),
         _ => Integer(item, field, 0, int.MaxValue),
     };
 

@@ -1,4 +1,5 @@
 using Life.Engine.Operators;
+using Life.Engine.Parallel;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
 using Life.Sweep.Results;
@@ -22,6 +23,10 @@ public sealed class ShardEvaluator
     private readonly DimensionRole[] _roles;
     private readonly Dictionary<long, OperatorTable> _tables = new();
     private readonly int _tableDimensions;
+    private readonly bool _hasParallelism;
+
+    // Set by EvaluateRow for the row FillRow stores next: an impossible layout never meets the constraints.
+    private bool _layoutInvalid;
 
     public ShardEvaluator(SweepSpace space)
     {
@@ -34,6 +39,7 @@ public sealed class ShardEvaluator
         {
             var key = _spec.Dimensions[d].Key;
             _roles[d] = DimensionRoles.Of(key);
+            _hasParallelism |= _roles[d] is DimensionRole.Tp or DimensionRole.Pp or DimensionRole.Ep;
             if (DimensionKeys.SelectsTable(key))
             {
                 _tableDimensions = d + 1;
@@ -72,7 +78,7 @@ public sealed class ShardEvaluator
                 workload = WorkloadFor(digits);
             }
 
-            FillRow(batch, row, first + row, digits, Evaluator.Evaluate(table, hardware, workload, roofline), table.Model.SupportsContext(workload.ContextTokens));
+            FillRow(batch, row, first + row, digits, EvaluateRow(table, hardware, workload, roofline, digits), table.Model.SupportsContext(workload.ContextTokens));
         }
 
         batch.Count = count;
@@ -89,11 +95,69 @@ public sealed class ShardEvaluator
             _space.Decode(ids[row], digits);
             var table = TableFor(digits);
             var workload = WorkloadFor(digits);
-            var metrics = Evaluator.Evaluate(table, _spec.Hardware[digits[_space.HardwareDimension]], workload, _spec.Roofline);
+            var metrics = EvaluateRow(table, _spec.Hardware[digits[_space.HardwareDimension]], workload, _spec.Roofline, digits);
             FillRow(batch, row, ids[row], digits, metrics, table.Model.SupportsContext(workload.ContextTokens));
         }
 
         batch.Count = ids.Length;
+    }
+
+    /// <summary>
+    /// One configuration on its replica layout. A layout the model cannot take (heads, KV heads,
+    /// experts or layers not divisible) is a flagged row: it does not fit and its metrics are NaN.
+    /// </summary>
+    private Metrics EvaluateRow(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode roofline, ReadOnlySpan<int> digits)
+    {
+        _layoutInvalid = false;
+        if (!_hasParallelism)
+        {
+            return Evaluator.Evaluate(table, hardware, workload, roofline);
+        }
+
+        var plan = PlanFor(digits);
+        if (plan.Check(table.Model) != ParallelIssue.None)
+        {
+            _layoutInvalid = true;
+            return InvalidLayout;
+        }
+
+        var deployment = plan.Devices == 1 && plan.Expert == 1 ? Deployment.Single : Deployment.For(plan);
+        return Evaluator.Evaluate(table, hardware, workload, roofline, deployment);
+    }
+
+    private static readonly Metrics InvalidLayout = new()
+    {
+        TtftMs = double.NaN,
+        TpotMs = double.NaN,
+        E2eMs = double.NaN,
+        PerUserTps = double.NaN,
+        ThroughputTps = double.NaN,
+        MemoryGB = double.NaN,
+        CostPerMTok = double.NaN,
+        EnergyJPerToken = double.NaN,
+        Fits = false,
+    };
+
+    private ParallelPlan PlanFor(ReadOnlySpan<int> digits)
+    {
+        int tp = 1, pp = 1, ep = 1;
+        for (var d = _tableDimensions; d < digits.Length; d++)
+        {
+            switch (_roles[d])
+            {
+                case DimensionRole.Tp:
+                    tp = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.Pp:
+                    pp = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.Ep:
+                    ep = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+            }
+        }
+
+        return new ParallelPlan(tp, pp, ep);
     }
 
     /// <param name="withinContext">False when the workload runs past the model's positions: the row is kept, but meets nothing.</param>
@@ -114,7 +178,7 @@ public sealed class ShardEvaluator
         metrics[(int)MetricColumn.EnergyJPerToken][row] = m.EnergyJPerToken;
         present[(int)MetricColumn.EnergyJPerToken][row] = double.IsFinite(m.EnergyJPerToken);
         batch.Fits[row] = m.Fits;
-        batch.MeetsConstraints[row] = withinContext && _spec.Constraints.AreMetBy(m);
+        batch.MeetsConstraints[row] = withinContext && !_layoutInvalid && _spec.Constraints.AreMetBy(m);
     }
 
     private void StoreCoordinates(ResultBatch batch, ReadOnlySpan<int> digits, int row)

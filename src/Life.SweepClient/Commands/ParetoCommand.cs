@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Life.Engine;
 using Life.Sweep.Datasets;
-using Life.Sweep.Filters;
 using Life.Sweep.Pareto;
 using Life.Sweep.Specs;
 using Life.SweepClient.Output;
@@ -10,7 +9,8 @@ namespace Life.SweepClient.Commands;
 
 /// <summary>
 /// <c>life-sweep pareto DIR [--objectives LIST] [--where EXPR] [--out FILE.parquet] [--top N] [--json] [--all-rows]</c>:
-/// the Pareto front of a dataset for any objectives and filter, read straight from its Parquet files.
+/// the Pareto front of a dataset for any objectives and a SQL filter; DuckDB reads the Parquet files,
+/// the front is computed as the sweep computes its own.
 /// </summary>
 internal static class ParetoCommand
 {
@@ -18,7 +18,7 @@ internal static class ParetoCommand
     {
         var directory = new Argument<string>("dir") { Description = "Dataset directory written by `run` or `submit` (results/*.parquet)" };
         var objectives = new Option<string>("--objectives") { Description = "Comma-separated min:METRIC / max:METRIC (default: the spec's objectives)" };
-        var where = new Option<string>("--where") { Description = "Row filter, e.g. \"fits and ttft_ms < 2000 and hardware = 'h100-sxm'\"" };
+        var where = new Option<string>("--where") { Description = "Row filter: a DuckDB SQL boolean expression over the result columns, e.g. \"fits AND ttft_ms < 2000 AND hardware = 'h100-sxm'\"" };
         var output = new Option<string>("--out", "-o") { Description = "Also write the front rows (every column, by config_id) to this Parquet file" };
         var top = new Option<int?>("--top") { Description = "Front rows to print, best first on the first objective (default: 10; with --json, all)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
@@ -46,18 +46,23 @@ internal static class ParetoCommand
         }
 
         var parsedObjectives = request.Objectives is null ? null : ParseObjectives(request.Objectives);
-        var filter = request.Where is null ? null : PrefixFilterErrors(() => WhereExpression.Parse(request.Where));
-        var dataset = SweepDataset.Open(request.Directory);
+        if (request.Where is { } text && string.IsNullOrWhiteSpace(text))
+        {
+            throw new EngineInputException("--where is empty: give a SQL boolean expression, such as \"batch >= 8\"");
+        }
+
+        using var dataset = SweepDataset.Open(request.Directory);
         var objectives = parsedObjectives ?? (dataset.SpecObjectives.Count > 0
             ? dataset.SpecObjectives
             : throw new EngineInputException($"the spec of '{request.Directory}' has no objectives: give --objectives, such as --objectives min:tpot_ms,max:throughput_tps"));
         var outPath = request.Out is null ? null : CheckOut(request.Out, dataset);
 
-        var result = PrefixFilterErrors(() => DatasetPareto.Compute(dataset, objectives, filter, constrainedOnly: !request.AllRows, cancellation));
+        var result = PrefixFilterErrors(() => DatasetPareto.Compute(dataset, objectives, request.Where, constrainedOnly: !request.AllRows, cancellation));
         if (outPath is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            result.Front.WriteParquet(outPath, Metadata(dataset, result));
+            var ids = Enumerable.Range(0, result.Front.Count).Select(result.Front[DatasetPareto.ConfigIdColumn].GetInt64).ToArray();
+            DatasetPareto.WriteRows(dataset, ids, outPath, Metadata(dataset, result));
         }
 
         var view = new ParetoView(dataset, result, objectivesFromSpec: parsedObjectives is null, outPath);
@@ -96,14 +101,14 @@ internal static class ParetoCommand
         return [.. objectives];
     }
 
-    /// <summary>Runs <paramref name="action"/>, prefixing a filter error with the option it came from.</summary>
+    /// <summary>Runs <paramref name="action"/>, prefixing DuckDB's rejection of the filter with the option it came from.</summary>
     private static T PrefixFilterErrors<T>(Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (WhereSyntaxException e)
+        catch (DatasetQueryException e)
         {
             throw new EngineInputException($"--where: {e.Message}", e);
         }

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Life.Sweep.Datasets;
 using Life.Sweep.Specs;
-using Life.Parquet;
 
 namespace Life.SweepClient.Output;
 
@@ -75,12 +74,12 @@ internal static class ParetoJson
                 continue;
             }
 
-            switch (column.Column.Type)
+            switch (column.Column.Kind)
             {
-                case ParquetType.Int32 or ParquetType.Int64 or ParquetType.TimestampMicros:
+                case ColumnKind.Integer:
                     json.WriteNumber(name, column.GetInt64(row));
                     break;
-                case ParquetType.Float or ParquetType.Double:
+                case ColumnKind.Real:
                     var value = column.GetDouble(row);
                     if (double.IsFinite(value))
                     {
@@ -92,7 +91,7 @@ internal static class ParetoJson
                     }
 
                     break;
-                case ParquetType.Boolean:
+                case ColumnKind.Boolean:
                     json.WriteBoolean(name, column.GetBoolean(row));
                     break;
                 default:

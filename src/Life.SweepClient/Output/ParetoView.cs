@@ -3,7 +3,6 @@ using System.Text;
 using Life.Sweep.Datasets;
 using Life.Sweep.Pareto;
 using Life.Sweep.Specs;
-using Life.Parquet;
 
 namespace Life.SweepClient.Output;
 
@@ -124,7 +123,7 @@ internal sealed class ParetoView
         var columns = new List<RowSetColumn> { front["config_id"] };
         columns.AddRange(front.Columns.Where(c => !metrics.Contains(c.Column.Name)));
         var shown = Shown.Concat(Result.Objectives.Select(o => o.Column)).Distinct().Select(MetricColumns.Name);
-        columns.AddRange(shown.Where(name => front.Schema.IndexOf(name) >= 0).Select(name => front[name]));
+        columns.AddRange(shown.Where(name => front.TryGet(name) is not null).Select(name => front[name]));
         return columns;
     }
 
@@ -135,10 +134,10 @@ internal sealed class ParetoView
             return "-";
         }
 
-        return column.Column.Type switch
+        return column.Column.Kind switch
         {
-            ParquetType.Double or ParquetType.Float when MetricColumns.TryParse(column.Column.Name, out _) => Metric(column.GetDouble(row)),
-            ParquetType.Double or ParquetType.Float => column.GetDouble(row).ToString("G", Invariant),
+            ColumnKind.Real when MetricColumns.TryParse(column.Column.Name, out _) => Metric(column.GetDouble(row)),
+            ColumnKind.Real => column.GetDouble(row).ToString("G", Invariant),
             _ => column.Format(row)!,
         };
     }

@@ -28,6 +28,10 @@ internal static class PredictionJson
             json.WriteString("kv_cache", OptionNames.Format(p.Optimizations.KvCache));
             json.WriteString("counting", OptionNames.Format(p.Optimizations.Counting));
             json.WriteString("roofline", p.Roofline == RooflineMode.WholeModel ? "whole-model" : "per-op");
+            json.WriteNumber("tp", Math.Max(1, p.Deployment.TensorParallel));
+            json.WriteNumber("pp", Math.Max(1, p.Deployment.PipelineParallel));
+            json.WriteNumber("ep", Math.Max(1, p.Deployment.ExpertParallel));
+            json.WriteNumber("devices", Math.Max(1, p.Deployment.Devices));
             WriteMetrics(json, p.Metrics);
             json.WriteStartArray("notes");
             foreach (var note in PredictionNotes.For(p))
@@ -60,6 +64,9 @@ internal static class PredictionJson
         WriteNullable(json, "cost_per_mtok", m.CostPerMTok);
         WriteNullable(json, "energy_j_per_token", m.EnergyJPerToken);
         WriteNullable(json, "compute_bound_share", m.ComputeBoundShare);
+        WriteNullable(json, "max_concurrency", m.MaxConcurrency);
+        json.WriteNumber("waves", Math.Max(1, m.Waves));
+        WriteNullable(json, "memory_per_device_gb", m.MemoryPerDeviceGB);
     }
 
     /// <summary>NaN (unknown, e.g. operation counts of a bucketed device) is written as null: JSON has no NaN.</summary>

@@ -30,6 +30,7 @@ internal static class PredictionText
         Row(output, "decode", m.DecodeTps, "tokens/s");
         Row(output, "memory", m.MemoryGB, MemoryNote(p, c));
         Row(output, "KV cache", m.KvCacheGiB, "GiB");
+        Row(output, "max concurrency", m.MaxConcurrency, m.Waves > 1 ? string.Create(c, $"sequences at once: the batch runs in {m.Waves} waves") : "sequences at once");
         Row(output, "prefill work", m.PrefillOps / 1e12, "Tops");
         Row(output, "decode traffic", m.DecodeBytesPerToken / 1e9, "GB per token");
         Row(output, "compute-bound", m.ComputeBoundShare * 100, "% of time");

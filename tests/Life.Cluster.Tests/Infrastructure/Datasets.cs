@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
+using DuckDB.NET.Data;
 using Life.SweepClient;
 
 namespace Life.Cluster.Tests.Infrastructure;
@@ -47,38 +45,15 @@ internal static class Datasets
     private static Dictionary<string, string> ResultFiles(string output) =>
         Directory.EnumerateFiles(Path.Combine(output, "results"), "*.parquet").ToDictionary(f => Path.GetFileName(f), f => f, StringComparer.Ordinal);
 
+    /// <summary>DuckDB's counts over the result files (DuckDB.NET, in process).</summary>
     private static (long Rows, long Distinct, long Min, long Max) DuckDbCounts(string glob)
     {
-        var tools = RepositoryPaths.ReaderTools;
-        if (!Directory.Exists(Path.Combine(tools, "node_modules", "@duckdb", "node-api")))
-        {
-            throw new InvalidOperationException($"DuckDB's node API is not installed in {tools}/node_modules. Run `bash eng/test-setup.d/20-npm-parquet-readers.sh` (bash eng/test.sh runs it).");
-        }
-
-        var start = new ProcessStartInfo("node") { WorkingDirectory = tools, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(tools, "duckdb-read.mjs"), "--digest", "--sql", "SELECT count(*) AS n, count(DISTINCT config_id) AS d, min(config_id) AS lo, max(config_id) AS hi FROM $FILE", glob })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("duckdb-read.mjs did not finish");
-        }
-
-        Assert.True(process.ExitCode == 0, $"duckdb-read.mjs failed: {errors.Result}");
-        using var document = JsonDocument.Parse(output.Result);
-        var row = document.RootElement[0].GetProperty("queries")[0].GetProperty("rows")[0];
-        return (Number(row, "n"), Number(row, "d"), Number(row, "lo"), Number(row, "hi"));
-    }
-
-    private static long Number(JsonElement row, string name)
-    {
-        var value = row.GetProperty(name);
-        return value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetInt64();
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), count(DISTINCT config_id), min(config_id), max(config_id) FROM read_parquet('{glob.Replace("'", "''", StringComparison.Ordinal)}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }

@@ -14,8 +14,6 @@ internal static class RepositoryPaths
 
     public static string LocalCluster => Path.Combine(Root, "deploy", "local-cluster.sh");
 
-    public static string ReaderTools => Path.Combine(Root, "tests", "tools", "parquet-readers");
-
     private static string Built(string project, string dll)
     {
         var path = Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", dll);

@@ -5,8 +5,6 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string ReaderTools => Path.Combine(Root, "tests", "tools", "parquet-readers");
-
     /// <summary>The life-sweep CLI assembly built beside these tests (a project reference copies it here).</summary>
     public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "life-sweep.dll");
 

@@ -16,15 +16,18 @@ public sealed class SweepDatasetTests : IDisposable
         File.WriteAllText(Path.Combine(data.Directory, "_SUCCESS"), string.Empty);
         File.WriteAllText(Path.Combine(data.Directory, "results", "part-00009.parquet.tmp"), "half-written");
 
-        var dataset = SweepDataset.Open(data.Directory);
+        using var dataset = SweepDataset.Open(data.Directory);
 
         Assert.Equal(4, dataset.Files.Count);
         Assert.Equal(1000, dataset.RowCount);
         Assert.Equal("synthetic", dataset.Name);
         Assert.True(dataset.IsComplete);
         Assert.Equal(["min:tpot_ms", "max:throughput_tps"], dataset.SpecObjectives.Select(o => o.ToString()));
-        Assert.Equal(SyntheticDataset.Schema.Columns, dataset.Schema.Columns);
-        Assert.Equal(1000, dataset.Scan(["config_id"]).Sum(g => g.RowCount));
+        Assert.Equal(SyntheticDataset.ColumnNames, dataset.Columns.Select(c => c.Name));
+        Assert.Equal(
+            [ColumnKind.Integer, ColumnKind.Text, ColumnKind.Integer, ColumnKind.Real, ColumnKind.Real, ColumnKind.Real, ColumnKind.Real, ColumnKind.Real, ColumnKind.Boolean, ColumnKind.Boolean, ColumnKind.Real],
+            dataset.Columns.Select(c => c.Kind));
+        Assert.Equal(1000L, dataset.Read("SELECT count(DISTINCT config_id) FROM results", r => r.Read() ? r.GetInt64(0) : 0));
     }
 
     [Fact]
@@ -33,7 +36,7 @@ public sealed class SweepDatasetTests : IDisposable
         using var data = new SyntheticDataset(rows: 100, files: 1, withSpec: false);
         File.WriteAllText(Path.Combine(data.Directory, "sweep.json"), """{"spec_sha256": "ab", "spec": {"name": "from-json", "objectives": ["max:throughput_tps"]}}""");
 
-        var dataset = SweepDataset.Open(data.Directory);
+        using var dataset = SweepDataset.Open(data.Directory);
 
         Assert.Equal("from-json", dataset.Name);
         Assert.False(dataset.IsComplete);
@@ -91,7 +94,8 @@ public sealed class SweepDatasetTests : IDisposable
 
         var error = Assert.Throws<EngineInputException>(() => SweepDataset.Open(data.Directory));
 
-        Assert.Equal($"{damaged}: not a Parquet file: the PAR1 magic is missing at the start or end.", error.Message);
+        Assert.Contains(damaged, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using Life.Parquet;
+using Parquet;
+using Parquet.Schema;
 
 namespace Life.Sweep.Tests.Datasets;
 
@@ -31,39 +32,55 @@ internal sealed class SyntheticDataset : IDisposable
     public Row[] Rows { get; }
 
     public static ParquetSchema Schema { get; } = new(
-        new ParquetColumn("config_id", ParquetType.Int64),
-        new ParquetColumn("hardware", ParquetType.String),
-        new ParquetColumn("batch", ParquetType.Int32),
-        new ParquetColumn("weight_bits", ParquetType.Double),
-        new ParquetColumn("ttft_ms", ParquetType.Double),
-        new ParquetColumn("tpot_ms", ParquetType.Double),
-        new ParquetColumn("throughput_tps", ParquetType.Double),
-        new ParquetColumn("memory_gb", ParquetType.Double),
-        new ParquetColumn("fits", ParquetType.Boolean),
-        new ParquetColumn("meets_constraints", ParquetType.Boolean),
-        new ParquetColumn("cost_per_mtok", ParquetType.Double, IsNullable: true));
+        new DataField<long>("config_id"),
+        new DataField<string>("hardware", nullable: false),
+        new DataField<int>("batch"),
+        new DataField<double>("weight_bits"),
+        new DataField<double>("ttft_ms"),
+        new DataField<double>("tpot_ms"),
+        new DataField<double>("throughput_tps"),
+        new DataField<double>("memory_gb"),
+        new DataField<bool>("fits"),
+        new DataField<bool>("meets_constraints"),
+        new DataField<double>("cost_per_mtok", nullable: true));
 
-    public static void WriteFile(string path, Row[] rows, string? spec, int rowGroupSize = 400, string hash = "0123456789abcdef")
-    {
-        var metadata = spec is null ? [] : new List<KeyValuePair<string, string>> { new("life.sweep.spec", spec), new("life.sweep.spec_sha256", hash) };
-        using var writer = new ParquetFileWriter(path, Schema, new ParquetWriterOptions { RowGroupSize = rowGroupSize, KeyValueMetadata = metadata });
-        var batch = new ParquetBatch(Schema, rows.Length)
-            .SetInt64(0, rows.Select(r => r.ConfigId).ToArray())
-            .SetStrings(1, HardwareNames, rows.Select(r => Array.IndexOf(HardwareNames, r.Hardware)).ToArray())
-            .SetInt32(2, rows.Select(r => r.Batch).ToArray())
-            .SetDouble(3, rows.Select(r => r.WeightBits).ToArray())
-            .SetDouble(4, rows.Select(r => r.TtftMs).ToArray())
-            .SetDouble(5, rows.Select(r => r.TpotMs).ToArray())
-            .SetDouble(6, rows.Select(r => r.ThroughputTps).ToArray())
-            .SetDouble(7, rows.Select(r => r.MemoryGb).ToArray())
-            .SetBoolean(8, rows.Select(r => r.Fits).ToArray())
-            .SetBoolean(9, rows.Select(r => r.MeetsConstraints).ToArray())
-            .SetDouble(10, rows.Select(r => r.Cost ?? 0).ToArray(), rows.Select(r => r.Cost is not null).ToArray());
-        writer.WriteBatch(batch);
-        writer.Commit();
-    }
+    public static string[] ColumnNames { get; } = [.. Schema.DataFields.Select(f => f.Name)];
+
+    /// <summary>Writes <paramref name="rows"/> with Parquet.Net, <paramref name="rowGroupSize"/> rows per row group.</summary>
+    public static void WriteFile(string path, Row[] rows, string? spec, int rowGroupSize = 400, string hash = "0123456789abcdef") =>
+        WriteFileAsync(path, rows, spec, rowGroupSize, hash).GetAwaiter().GetResult();
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+
+    private static async Task WriteFileAsync(string path, Row[] rows, string? spec, int rowGroupSize, string hash)
+    {
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(Schema, stream);
+        if (spec is not null)
+        {
+            writer.CustomMetadata = new Dictionary<string, string> { ["life.sweep.spec"] = spec, ["life.sweep.spec_sha256"] = hash };
+        }
+
+        var fields = Schema.DataFields;
+        foreach (var chunk in rows.Chunk(rowGroupSize))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(fields[0], Values(chunk, r => r.ConfigId));
+            await group.WriteAsync(fields[1], chunk.Select(r => r.Hardware).ToArray());
+            await group.WriteAsync(fields[2], Values(chunk, r => r.Batch));
+            await group.WriteAsync(fields[3], Values(chunk, r => r.WeightBits));
+            await group.WriteAsync(fields[4], Values(chunk, r => r.TtftMs));
+            await group.WriteAsync(fields[5], Values(chunk, r => r.TpotMs));
+            await group.WriteAsync(fields[6], Values(chunk, r => r.ThroughputTps));
+            await group.WriteAsync(fields[7], Values(chunk, r => r.MemoryGb));
+            await group.WriteAsync(fields[8], Values(chunk, r => r.Fits));
+            await group.WriteAsync(fields[9], Values(chunk, r => r.MeetsConstraints));
+            await group.WriteAsync(fields[10], new ReadOnlyMemory<double?>([.. chunk.Select(r => r.Cost)]));
+            group.CompleteValidate();
+        }
+    }
+
+    private static ReadOnlyMemory<T> Values<T>(Row[] rows, Func<Row, T> value) => rows.Select(value).ToArray();
 
     /// <summary>One synthetic result row; values on a coarse grid so that ties occur.</summary>
     internal sealed record Row(

@@ -1,10 +1,9 @@
 using Life.Engine;
 using Life.Sweep.Datasets;
-using Life.Sweep.Filters;
 using Life.Sweep.Pareto;
 using Life.Sweep.Specs;
 using Life.Sweep.Tests.Datasets;
-using Life.Parquet;
+using Parquet;
 
 namespace Life.Sweep.Tests.Pareto;
 
@@ -20,8 +19,8 @@ public sealed class DatasetParetoTests : IDisposable
         { "min:cost_per_mtok,min:tpot_ms,max:throughput_tps", null, true },
         { "min:ttft_ms", null, true },
         { "min:memory_gb,min:ttft_ms,min:tpot_ms,max:throughput_tps", "fits", false },
-        { "min:tpot_ms,min:cost_per_mtok", "hardware = 'h100-sxm' and batch >= 8", true },
-        { "max:throughput_tps,min:cost_per_mtok", "not (cost_per_mtok < 0.5) or weight_bits = 4.5", false },
+        { "min:tpot_ms,min:cost_per_mtok", "hardware = 'h100-sxm' AND batch >= 8", true },
+        { "max:throughput_tps,min:cost_per_mtok", "NOT (cost_per_mtok < 0.5) OR weight_bits = 4.5", false },
         { "min:tpot_ms", "ttft_ms < 0", true },
     };
 
@@ -30,9 +29,9 @@ public sealed class DatasetParetoTests : IDisposable
     public void The_front_equals_a_brute_force_front_of_the_selected_rows(string objectiveList, string? where, bool constrainedOnly)
     {
         var objectives = objectiveList.Split(',').Select(o => Objective.TryParse(o)!.Value).ToArray();
-        var dataset = SweepDataset.Open(_data.Directory);
+        using var dataset = SweepDataset.Open(_data.Directory);
 
-        var result = DatasetPareto.Compute(dataset, objectives, where is null ? null : WhereExpression.Parse(where), constrainedOnly);
+        var result = DatasetPareto.Compute(dataset, objectives, where, constrainedOnly);
 
         var eligible = _data.Rows.Where(r => !constrainedOnly || r.MeetsConstraints).ToArray();
         var matched = where is null ? eligible : eligible.Where(Predicate(where)).ToArray();
@@ -55,27 +54,45 @@ public sealed class DatasetParetoTests : IDisposable
     }
 
     [Fact]
-    public void Front_rows_written_to_parquet_read_back_with_the_dataset_schema_and_metadata()
+    public async Task Front_rows_written_to_parquet_read_back_with_the_dataset_schema_and_metadata()
     {
-        var dataset = SweepDataset.Open(_data.Directory);
+        using var dataset = SweepDataset.Open(_data.Directory);
         var result = DatasetPareto.Compute(dataset, dataset.SpecObjectives);
         var path = Path.Combine(_data.Directory, "front.parquet");
 
-        result.Front.WriteParquet(path, dataset.SweepMetadata);
+        var ids = Enumerable.Range(0, result.Front.Count).Select(result.Front["config_id"].GetInt64).ToArray();
 
-        using var reader = new ParquetFileReader(path);
-        Assert.Equal(SyntheticDataset.Schema.Columns, reader.Schema.Columns);
-        Assert.Equal(SyntheticDataset.SpecJson, reader.GetMetadata("life.sweep.spec"));
-        Assert.Equal(result.Front.Count, reader.RowCount);
-        Assert.False(File.Exists(path + ".tmp"));
-        var ids = reader.ReadColumn(0, "config_id").Int64s.ToArray();
-        Assert.Equal(ids.Order(), ids);
+        DatasetPareto.WriteRows(dataset, ids, path, dataset.SweepMetadata);
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal(SyntheticDataset.ColumnNames, reader.Schema.DataFields.Select(f => f.Name));
+        Assert.Equal(SyntheticDataset.SpecJson, reader.CustomMetadata["life.sweep.spec"]);
+        Assert.Equal(result.Front.Count, reader.RowGroups.Sum(g => g.RowCount));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_data.Directory), f => Path.GetFileName(f).StartsWith("front.parquet.", StringComparison.Ordinal));
+        var read = new long?[result.Front.Count];
+        using var group = reader.OpenRowGroupReader(0);
+        await group.ReadAsync(reader.Schema.DataFields[0], read.AsMemory());
+        Assert.Equal(ids, read.Select(id => id!.Value));
+    }
+
+    [Fact]
+    public void A_filter_duckdb_rejects_is_a_query_error_with_its_message_on_one_line()
+    {
+        using var dataset = SweepDataset.Open(_data.Directory);
+
+        var unknown = Assert.Throws<DatasetQueryException>(() => DatasetPareto.Compute(dataset, dataset.SpecObjectives, "ttft < 5"));
+        var syntax = Assert.Throws<DatasetQueryException>(() => DatasetPareto.Compute(dataset, dataset.SpecObjectives, "(fits"));
+
+        Assert.Contains("ttft", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("Binder Error", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("Parser Error", syntax.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', unknown.Message + syntax.Message);
     }
 
     [Fact]
     public void Objectives_that_repeat_a_metric_or_name_no_column_are_bad_input()
     {
-        var dataset = SweepDataset.Open(_data.Directory);
+        using var dataset = SweepDataset.Open(_data.Directory);
 
         var twice = Assert.Throws<EngineInputException>(() => DatasetPareto.Compute(dataset, [Objective.TryParse("min:tpot_ms")!.Value, Objective.TryParse("max:tpot_ms")!.Value]));
         var missing = Assert.Throws<EngineInputException>(() => DatasetPareto.Compute(dataset, [Objective.TryParse("min:energy_j_per_token")!.Value]));
@@ -111,8 +128,8 @@ public sealed class DatasetParetoTests : IDisposable
     private static Func<SyntheticDataset.Row, bool> Predicate(string where) => where switch
     {
         "fits" => r => r.Fits,
-        "hardware = 'h100-sxm' and batch >= 8" => r => r.Hardware == "h100-sxm" && r.Batch >= 8,
-        "not (cost_per_mtok < 0.5) or weight_bits = 4.5" => r => (r.Cost is { } c && !(c < 0.5)) || r.WeightBits == 4.5,
+        "hardware = 'h100-sxm' AND batch >= 8" => r => r.Hardware == "h100-sxm" && r.Batch >= 8,
+        "NOT (cost_per_mtok < 0.5) OR weight_bits = 4.5" => r => (r.Cost is { } c && !(c < 0.5)) || r.WeightBits == 4.5,
         "ttft_ms < 0" => r => r.TtftMs < 0,
         _ => throw new ArgumentException(where),
     };

@@ -1,0 +1,31 @@
+namespace Life.Engine.Serving;
+
+/// <summary>Requests arriving as a Poisson process of <see cref="Qps"/> per second, each <see cref="InputTokens"/> in and <see cref="OutputTokens"/> out.</summary>
+public readonly struct ServingWorkload
+{
+    public ServingWorkload(double qps, int inputTokens, int outputTokens)
+    {
+        Qps = qps;
+        InputTokens = inputTokens;
+        OutputTokens = outputTokens;
+    }
+
+    public double Qps { get; init; }
+
+    public int InputTokens { get; init; }
+
+    public int OutputTokens { get; init; }
+
+    public void Validate()
+    {
+        if (!(Qps > 0) || !double.IsFinite(Qps))
+        {
+            throw new EngineInputException($"qps = {Qps} must be a positive number");
+        }
+
+        if (InputTokens < 1 || OutputTokens < 1)
+        {
+            throw new EngineInputException($"input = {InputTokens}, output = {OutputTokens} tokens must each be at least 1");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+namespace Life.Engine.Serving;
+
+/// <summary>
+/// The fast serving model for sweeps: steady state of continuous batching under Poisson arrivals,
+/// allocation-free. A running request shares each step with the N others decoding (Poisson
+/// occupancy: 1 + N in the batch it sees) and pays a share of the prefills that join steps; by
+/// Little's law N = λ·(output − 1)·t, where the step time t = D(1 + N) / (1 − λ·Δ(N)) with D the
+/// decode step and Δ a request's prefill's extra time on top of it. The fixed point is found by
+/// regula falsi on [0, capacity]; no fixed point below the capacity (max_num_seqs, or what the KV
+/// cache holds), or a prefill share at or past 1, is saturation. TTFT: the residual of the step in
+/// progress, its prefill steps, and an M/D/1 wait for the step budget (exponential tail for the
+/// percentiles).
+/// </summary>
+public static class SteadyStateServing
+{
+    private const int MaxIterations = 40;
+
+    public static ServingMetrics Evaluate(in StepCost cost, in ServingWorkload workload, in SchedulerConfig scheduler, double maxConcurrency)
+    {
+        var capacity = Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency));
+        var lambda = workload.Qps;
+        var input = workload.InputTokens;
+        var decodeSteps = workload.OutputTokens - 1.0;
+        var context = input + (workload.OutputTokens / 2.0);
+        if (capacity < 1 || !(lambda > 0))
+        {
+            return ServingSimulator.Unbounded();
+        }
+
+        // h(N) = λ·(O − 1)·t(N) − N: positive at 0; a root below the capacity is the operating point.
+        double low = 0, high = capacity - 1;
+        var hLow = Excess(cost, lambda, decodeSteps, context, input, scheduler.MaxNumBatchedTokens, low, out _);
+        var hHigh = Excess(cost, lambda, decodeSteps, context, input, scheduler.MaxNumBatchedTokens, high, out var stepHigh);
+        if (double.IsNaN(hLow) || hHigh > 0 || double.IsNaN(hHigh) || double.IsInfinity(stepHigh))
+        {
+            return ServingSimulator.Unbounded();
+        }
+
+        var others = 0.0;
+        if (hLow > 0)
+        {
+            var side = 0;
+            for (var i = 0; i < MaxIterations; i++)
+            {
+                others = ((low * hHigh) - (high * hLow)) / (hHigh - hLow);
+                var h = Excess(cost, lambda, decodeSteps, context, input, scheduler.MaxNumBatchedTokens, others, out _);
+                if (Math.Abs(h) < 1e-6 * (1 + others) || high - low < 1e-9)
+                {
+                    break;
+                }
+
+                // Illinois: halve the stale end so the bracket shrinks from both sides.
+                if (h > 0)
+                {
+                    low = others;
+                    hLow = h;
+                    hHigh = side == 1 ? hHigh / 2 : hHigh;
+                    side = 1;
+                }
+                else
+                {
+                    high = others;
+                    hHigh = h;
+                    hLow = side == -1 ? hLow / 2 : hLow;
+                    side = -1;
+                }
+            }
+        }
+
+        return AtOperatingPoint(cost, workload, scheduler, others);
+    }
+
+    /// <summary>λ·(O − 1)·t − N for N others decoding; NaN when prefills alone fill the steps.</summary>
+    private static double Excess(in StepCost cost, double lambda, double decodeSteps, double context, int input, int budget, double others, out double step)
+    {
+        step = StepSeconds(cost, lambda, context, input, budget, others, out _, out _);
+        return double.IsInfinity(step) ? double.NaN : (lambda * decodeSteps * step) - others;
+    }
+
+    /// <summary>Step time a running request sees with <paramref name="others"/> others decoding; +∞ past saturation.</summary>
+    private static double StepSeconds(in StepCost cost, double lambda, double context, int input, int budget, double others, out double decode, out double prefillExtra)
+    {
+        var batch = 1 + others;
+        decode = cost.Seconds(batch, context, 0, 0, 0);
+        prefillExtra = PrefillExtraSeconds(cost, context, input, budget, others, out _);
+        var share = lambda * prefillExtra;
+        return share >= 1 ? double.PositiveInfinity : decode / (1 - share);
+    }
+
+    /// <summary>
+    /// Extra time a request's prefill adds to the steps it rides in, chunked by the token budget left
+    /// after the decodes: its full chunks (attention growing with the past, so the first and last
+    /// full chunk's extras are averaged) and the remainder.
+    /// </summary>
+    private static double PrefillExtraSeconds(in StepCost cost, double context, int input, int budget, double others, out int chunks)
+    {
+        var room = Math.Max(1, budget - Math.Ceiling(others));
+        var chunk = Math.Min(input, room);
+        var full = (int)Math.Floor(input / chunk);
+        var remainder = input - (full * chunk);
+        chunks = full + (remainder > 0 ? 1 : 0);
+        var plain = cost.Seconds(others, context, 0, 0, 0);
+        var first = cost.Seconds(others, context, 1, chunk, 0) - plain;
+        var lastFull = full > 1 ? cost.Seconds(others, context, 1, chunk, (full - 1) * chunk) - plain : first;
+        var extra = (first + lastFull) / 2 * full;
+        if (remainder > 0)
+        {
+            extra += cost.Seconds(others, context, 1, remainder, full * chunk) - plain;
+        }
+
+        return extra;
+    }
+
+    private static ServingMetrics AtOperatingPoint(in StepCost cost, in ServingWorkload workload, in SchedulerConfig scheduler, double others)
+    {
+        var lambda = workload.Qps;
+        var input = workload.InputTokens;
+        var context = input + (workload.OutputTokens / 2.0);
+        var step = StepSeconds(cost, lambda, context, input, scheduler.MaxNumBatchedTokens, others, out _, out var prefillExtra);
+        PrefillExtraSeconds(cost, context, input, scheduler.MaxNumBatchedTokens, others, out var chunks);
+
+        // Steps during this request's prefill: the others decode in them (not yet this one).
+        var othersDecode = cost.Seconds(others, context, 0, 0, 0);
+        var prefill = (chunks * othersDecode) + prefillExtra;
+
+        // The engine is busy when anyone is in it (Poisson occupancy): an arrival then waits for the
+        // step in progress, uniformly through it.
+        var busy = 1 - Math.Exp(-(others + (lambda * prefill)));
+
+        // An arrival lands in a step with a prefill more often than steps are counted (length bias):
+        // such steps take this share of the time and last a decode step plus one chunk's extra.
+        var prefillStep = othersDecode + (prefillExtra / chunks);
+        var prefillShare = Math.Min(1, lambda * prefill);
+        var residual = new StepMix(busy, othersDecode > 0 ? othersDecode : prefillStep, prefillStep, prefillShare);
+
+        // Queue for the token budget: prefill tokens arrive at λ·input per second, the budget left after
+        // decodes serves (budget − N) per step.
+        var room = Math.Max(1, scheduler.MaxNumBatchedTokens - others);
+        // Each request holds the budget for input/room of a step that carries prefill.
+        var service = input / room * prefillStep;
+        var rho = lambda * service;
+        if (rho >= 1)
+        {
+            return ServingSimulator.Unbounded();
+        }
+
+        var meanWait = rho * service / (2 * (1 - rho));
+        return new ServingMetrics
+        {
+            Saturated = false,
+            TtftP50Ms = Ttft(0.50, residual, prefill, meanWait, rho) * 1e3,
+            TtftP90Ms = Ttft(0.90, residual, prefill, meanWait, rho) * 1e3,
+            TtftP99Ms = Ttft(0.99, residual, prefill, meanWait, rho) * 1e3,
+            TpotP50Ms = step * 1e3,
+            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
+            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
+            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            MeanBatch = lambda * (workload.OutputTokens - 1) * step,
+            MeanQueueMs = ((busy * step / 2) + meanWait) * 1e3,
+            StepMs = step * 1e3,
+            OutputTps = lambda * workload.OutputTokens,
+            GoodputRps = lambda,
+        };
+    }
+
+    /// <summary>
+    /// A request's TPOT is the mean of its decode steps; the prefill chunks that land in them are a
+    /// Poisson count K (mean λ·(O − 1)·t·chunks), each adding one chunk's extra, so its spread over
+    /// requests is √E[K] chunk extras over O − 1 steps (normal quantile z).
+    /// </summary>
+    private static double Tpot(double z, double step, double lambda, int output, int chunks, double prefillExtra)
+    {
+        if (output <= 1)
+        {
+            return step;
+        }
+
+        var expected = lambda * (output - 1) * step * chunks;
+        return step + (z * Math.Sqrt(expected) * (prefillExtra / chunks) / (output - 1));
+    }
+
+    private static double Ttft(double q, in StepMix mix, double prefill, double meanWait, double rho)
+    {
+        var residual = mix.ResidualQuantile(q);
+        var wait = rho > 1 - q && rho > 0 ? meanWait / rho * Math.Log(rho / (1 - q)) : 0;
+        return residual + prefill + wait;
+    }
+}

@@ -1,0 +1,87 @@
+using Life.Engine.Operators;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.Engine.Serving;
+
+/// <summary>
+/// Time of one continuous-batching step with the evaluator's per-operator roofline: some sequences
+/// decoding one token each at a mean context, plus prefill chunks of some sequences, in one forward
+/// pass that reads the weights once. Counts are affine in the keys, so decode at the mean context
+/// is exact for unwindowed layers. Allocation-free; one pass over the operators per step.
+/// </summary>
+public readonly struct StepCost
+{
+    private readonly OperatorTable _table;
+    private readonly RooflineRates _rates;
+
+    public StepCost(OperatorTable table, in HardwareSpec hardware, in Deployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _table = table;
+        _rates = new RooflineRates(hardware, deployment, table.Model);
+    }
+
+    /// <summary>
+    /// Seconds of a step: <paramref name="decoding"/> sequences at mean context <paramref name="meanContext"/>
+    /// and <paramref name="prefillSequences"/> sequences prefilling <paramref name="prefillTokens"/>
+    /// tokens in all after <paramref name="prefillPast"/> cached tokens each (on average).
+    /// </summary>
+    public double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast)
+    {
+        var hasDecode = decoding > 0;
+        var hasPrefill = prefillSequences > 0 && prefillTokens > 0;
+        if (!hasDecode && !hasPrefill)
+        {
+            return 0;
+        }
+
+        var chunk = hasPrefill ? prefillTokens / prefillSequences : 0;
+        var tokens = decoding + prefillTokens;
+        var touched = _table.TouchedExperts(tokens);
+        var secondsPerByte = _rates.SecondsPerByte;
+        var gemmScale = _rates.GemmScale(tokens);
+        var overlap = _rates.Overlap;
+        double time = 0, dispatches = 0;
+        foreach (ref readonly var op in _table.Operators)
+        {
+            if (op.IsSetup)
+            {
+                continue;
+            }
+
+            double ops = op.ExpertDequantOps * touched, bytes = op.ExpertWeightBytes * touched;
+            if (hasDecode)
+            {
+                var keys = StepShape.Keys(1, meanContext, op.Window);
+                var pairs = StepShape.Pairs(1, meanContext, op.Window, op.FullPairs);
+                ops += op.Ops.At(decoding, 1, keys, pairs);
+                bytes += op.Bytes.At(decoding, 1, keys, pairs);
+            }
+
+            if (hasPrefill)
+            {
+                var keys = StepShape.Keys(chunk, prefillPast, op.Window);
+                var pairs = StepShape.Pairs(chunk, prefillPast, op.Window, op.FullPairs);
+                ops += op.Ops.At(prefillSequences, chunk, keys, pairs);
+                bytes += op.Bytes.At(prefillSequences, chunk, keys, pairs);
+            }
+
+            if (hasDecode && hasPrefill)
+            {
+                // One pass reads each weight once, not once per part (the polynomials' fixed term
+                // counts them for each part).
+                ops -= op.Ops.Fixed;
+                bytes -= op.Bytes.Fixed;
+            }
+
+            var tc = ops * _rates.SecondsPerOp(op.Precision) * op.ComputeScale * (op.IsGemm ? gemmScale : 1);
+            var tm = bytes * secondsPerByte * op.MemoryScale;
+            var roof = Math.Max(tc, tm);
+            time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tc + tm));
+            dispatches += op.Dispatches;
+        }
+
+        return time + (dispatches * _rates.DispatchSeconds) + _rates.CommunicationSeconds(tokens);
+    }
+}

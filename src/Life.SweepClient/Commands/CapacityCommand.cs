@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Life.Engine;
+using Life.Engine.Serving;
+using Life.SweepClient.Output;
+
+namespace Life.SweepClient.Commands;
+
+/// <summary>
+/// <c>life-sweep capacity</c>: the highest request rate one replica serves within P99 SLOs (steady-state
+/// model, checked by a simulation at that rate), and with --target-qps the replicas, devices and cost
+/// that rate needs.
+/// </summary>
+internal static class CapacityCommand
+{
+    public static Command Create(Life.Sweep.Inputs.CatalogReferences references)
+    {
+        var serving = new ServingOptions(references);
+        var sloTtft = new Option<double?>("--slo-ttft-p99-ms") { Description = "P99 time to first token must be at most this" };
+        var sloTpot = new Option<double?>("--slo-tpot-p99-ms") { Description = "P99 time per output token must be at most this" };
+        var target = new Option<double?>("--target-qps") { Description = "Requests per second to serve: replicas and cost needed" };
+        var requests = new Option<int>("--requests") { Description = "Requests of the checking simulation at the rate found (0: none)", DefaultValueFactory = _ => 2000 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var command = new Command("capacity", "Highest request rate per replica within P99 SLOs; replicas and cost for a target rate.");
+        serving.AddTo(command);
+        foreach (var option in new Option[] { sloTtft, sloTpot, target, requests, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var replica = serving.Read(parse);
+            var ttftSlo = Positive(parse.GetValue(sloTtft), "--slo-ttft-p99-ms");
+            var tpotSlo = Positive(parse.GetValue(sloTpot), "--slo-tpot-p99-ms");
+            var targetQps = parse.GetValue(target);
+            if (targetQps is { } t && !(t > 0 && double.IsFinite(t)))
+            {
+                throw new EngineInputException(string.Create(CultureInfo.InvariantCulture, $"--target-qps = {t} must be a positive number"));
+            }
+
+            var steadyQps = CapacitySearch.MaxQps(replica.Cost, replica.InputTokens, replica.OutputTokens, replica.Scheduler, replica.MaxConcurrency, ttftSlo, tpotSlo);
+            var simulatedRequests = parse.GetValue(requests);
+            var maxQps = steadyQps > 0 && simulatedRequests > 0 ? SimulatedMaxQps(replica, steadyQps, simulatedRequests, ttftSlo, tpotSlo) : steadyQps;
+            var check = maxQps > 0 && simulatedRequests > 0
+                ? replica.Simulate(maxQps, simulatedRequests, 1, ttftSlo, tpotSlo)
+                : (ServingMetrics?)null;
+            var plan = CapacityPlan.For(replica, maxQps, targetQps) with { SteadyStateMaxQps = steadyQps };
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                WriteJson(output, replica, plan, check);
+            }
+            else
+            {
+                WriteText(output, replica, plan, check, ttftSlo, tpotSlo);
+            }
+
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The steady-state model's P99s run below the simulator's near saturation (its tails are
+    /// approximations), so the answer is refined by bisecting simulations (fixed seed) around it.
+    /// </summary>
+    private static double SimulatedMaxQps(ServingReplica replica, double steadyQps, int requests, double ttftSlo, double tpotSlo)
+    {
+        double low = 0, high = steadyQps * 1.5;
+        for (var i = 0; i < 14; i++)
+        {
+            var mid = (low + high) / 2;
+            var m = replica.Simulate(mid, requests, 1, ttftSlo, tpotSlo);
+            if (!m.Saturated && m.TtftP99Ms <= ttftSlo && m.TpotP99Ms <= tpotSlo)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private static double Positive(double? value, string name)
+    {
+        if (value is null)
+        {
+            return double.PositiveInfinity;
+        }
+
+        return value > 0 && double.IsFinite(value.Value)
+            ? value.Value
+            : throw new EngineInputException(string.Create(CultureInfo.InvariantCulture, $"{name} = {value} must be a positive number"));
+    }
+
+    private static void WriteJson(TextWriter output, ServingReplica replica, CapacityPlan plan, ServingMetrics? check)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("hardware", replica.Hardware.Id);
+            json.WriteString("model", replica.Model.Id);
+            json.WriteNumber("tp", Math.Max(1, replica.Deployment.TensorParallel));
+            json.WriteNumber("pp", Math.Max(1, replica.Deployment.PipelineParallel));
+            json.WriteNumber("devices_per_replica", replica.Deployment.Devices);
+            json.WriteNumber("max_concurrency", replica.MaxConcurrency);
+            json.WriteNumber("max_qps_at_slo", plan.MaxQps);
+            json.WriteNumber("max_qps_at_slo_steady_state", plan.SteadyStateMaxQps);
+            Nullable(json, "target_qps", plan.TargetQps);
+            Nullable(json, "replicas", plan.Replicas);
+            Nullable(json, "devices", plan.Devices);
+            Nullable(json, "cost_per_hour", plan.CostPerHour);
+            Nullable(json, "cost_per_m_output_tokens", plan.CostPerMillionOutputTokens);
+            if (check is { } c)
+            {
+                json.WritePropertyName("simulated_at_max_qps");
+                json.WriteStartObject();
+                ServingJson.WriteMetrics(json, c);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void Nullable(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteText(TextWriter output, ServingReplica replica, CapacityPlan plan, ServingMetrics? check, double ttftSlo, double tpotSlo)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{replica.Model.Id} on {replica.Deployment.Devices} × {replica.Hardware.Id} per replica, {replica.InputTokens} tokens in, {replica.OutputTokens} out; SLOs P99 TTFT ≤ {ttftSlo} ms, P99 TPOT ≤ {tpotSlo} ms"));
+        output.WriteLine(plan.MaxQps > 0
+            ? string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (simulated; steady-state model {plan.SteadyStateMaxQps:F2})")
+            : "  no rate meets the SLOs on this replica (a request alone misses them)");
+        if (check is { } s)
+        {
+            output.WriteLine(string.Create(c, $"  simulated at that rate: P99 TTFT {s.TtftP99Ms:F1} ms, P99 TPOT {s.TpotP99Ms:F2} ms, goodput {s.GoodputRps:F2} requests/s{(s.Saturated ? " (SATURATED)" : string.Empty)}"));
+        }
+
+        if (double.IsFinite(plan.Replicas))
+        {
+            output.WriteLine(string.Create(c, $"  for {plan.TargetQps} requests/s: {plan.Replicas} replicas = {plan.Devices} devices, {plan.CostPerHour:F2} USD/hour, {plan.CostPerMillionOutputTokens:F3} USD per million output tokens"));
+        }
+    }
+}

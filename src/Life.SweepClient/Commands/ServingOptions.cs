@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Life.Engine.Operators;
+using Life.Engine.Serving;
+using Life.Engine.Specs;
+using Life.Engine.Timing;
+
+namespace Life.SweepClient.Commands;
+
+/// <summary>Options shared by `simulate` and `capacity`: the replica (configuration + parallel layout) and its scheduler.</summary>
+internal sealed class ServingOptions
+{
+    private readonly Life.Sweep.Inputs.CatalogReferences _references;
+
+    public ServingOptions(Life.Sweep.Inputs.CatalogReferences references)
+    {
+        _references = references;
+        Configuration = new ConfigurationOptions(references);
+    }
+
+    public ConfigurationOptions Configuration { get; }
+
+    public ParallelOptions Parallel { get; } = new();
+
+    public Option<int> MaxNumSeqs { get; } = new("--max-num-seqs") { Description = "Scheduler: sequences running at once (vLLM default 256)", DefaultValueFactory = _ => SchedulerConfig.Default.MaxNumSeqs };
+
+    public Option<int> MaxNumBatchedTokens { get; } = new("--max-num-batched-tokens") { Description = "Scheduler: tokens per step, decodes first then prefill chunks (vLLM default 2048)", DefaultValueFactory = _ => SchedulerConfig.Default.MaxNumBatchedTokens };
+
+    public void AddTo(Command command)
+    {
+        Configuration.AddTo(command);
+        Parallel.AddTo(command);
+        command.Options.Add(MaxNumSeqs);
+        command.Options.Add(MaxNumBatchedTokens);
+    }
+
+    /// <summary>Reads and validates everything; bad input throws with one line.</summary>
+    public ServingReplica Read(ParseResult parse)
+    {
+        var hardware = Configuration.ReadHardware(parse);
+        if (hardware.IsBucketed)
+        {
+            throw new Life.Engine.EngineInputException($"hardware '{hardware.Id}': serving forecasts need a roofline device, not a bucketed profile");
+        }
+
+        var model = Configuration.ReadModel(parse);
+        var optimizations = Configuration.ReadOptimizations(parse);
+        var deployment = Parallel.Read(parse, model);
+        var scheduler = new SchedulerConfig(parse.GetValue(MaxNumSeqs), parse.GetValue(MaxNumBatchedTokens));
+        scheduler.Validate();
+        var input = parse.GetValue(Configuration.Input);
+        var output = parse.GetValue(Configuration.Output);
+        new Workload(1, input, output).Validate();
+        var table = OperatorTable.Build(model, optimizations, _references.Defaults);
+        var capacity = KvCapacity.Of(table, hardware, deployment, new Workload(1, input, output));
+        if (!capacity.ModelFits)
+        {
+            throw new Life.Engine.EngineInputException($"model '{model.Id}' does not fit on {deployment.Devices} × '{hardware.Id}' ({hardware.MemoryGB} GB each) with one {input + output}-token sequence");
+        }
+
+        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment), capacity.MaxConcurrency, input, output);
+    }
+}

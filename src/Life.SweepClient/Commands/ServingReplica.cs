@@ -1,0 +1,14 @@
+using Life.Engine.Serving;
+using Life.Engine.Specs;
+
+namespace Life.SweepClient.Commands;
+
+/// <summary>One replica ready to serve: its step costs, KV capacity and scheduler.</summary>
+internal sealed record ServingReplica(HardwareSpec Hardware, ModelSpec Model, Deployment Deployment, SchedulerConfig Scheduler, StepCost Cost, double MaxConcurrency, int InputTokens, int OutputTokens)
+{
+    public ServingMetrics SteadyState(double qps) =>
+        SteadyStateServing.Evaluate(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency);
+
+    public ServingMetrics Simulate(double qps, int requests, int seed, double sloTtftMs, double sloTpotMs) =>
+        ServingSimulator.Run(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency, requests, seed, sloTtftMs, sloTpotMs);
+}

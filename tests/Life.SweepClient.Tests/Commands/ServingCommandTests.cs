@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Life.SweepClient.Tests.Commands;
+
+public sealed class ServingCommandTests
+{
+    [Fact]
+    public async Task Simulate_prints_percentiles_in_order_and_the_steady_state_next_to_them()
+    {
+        var run = await CliRun.Of("simulate", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--qps", "5", "--input", "512", "--output", "64", "--requests", "500", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("saturated").GetBoolean());
+        var p50 = root.GetProperty("ttft_p50_ms").GetDouble();
+        var p90 = root.GetProperty("ttft_p90_ms").GetDouble();
+        var p99 = root.GetProperty("ttft_p99_ms").GetDouble();
+        Assert.True(p50 > 0 && p50 <= p90 && p90 <= p99, $"{p50} {p90} {p99}");
+        Assert.False(root.GetProperty("steady_state").GetProperty("saturated").GetBoolean());
+
+        // Every request meets SLOs that are not given: goodput is the whole rate.
+        Assert.Equal(5, root.GetProperty("goodput_rps").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Simulate_flags_a_rate_past_capacity_and_writes_no_infinite_numbers()
+    {
+        var run = await CliRun.Of("simulate", "--hardware", "l4", "--model", "llama-3-8b", "--weight-bits", "8", "--qps", "500", "--input", "1024", "--output", "128", "--requests", "2000", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.True(json.RootElement.GetProperty("saturated").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("steady_state").GetProperty("ttft_p99_ms").ValueKind);
+    }
+
+    [Fact]
+    public async Task Capacity_sizes_the_replicas_for_a_target_rate_and_prices_them()
+    {
+        var run = await CliRun.Of("capacity", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "512", "--output", "128",
+            "--slo-ttft-p99-ms", "1000", "--slo-tpot-p99-ms", "40", "--target-qps", "100", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        var maxQps = root.GetProperty("max_qps_at_slo").GetDouble();
+        Assert.True(maxQps > 0);
+        var replicas = root.GetProperty("replicas").GetDouble();
+        Assert.Equal(Math.Ceiling(100 / maxQps), replicas);
+
+        // h100-sxm rents at $2.95 per GPU-hour; 100 requests/s of 128 output tokens = 46.08 M tokens/hour.
+        Assert.Equal(replicas * 2.95, root.GetProperty("cost_per_hour").GetDouble(), 9);
+        Assert.Equal(replicas * 2.95 / 46.08, root.GetProperty("cost_per_m_output_tokens").GetDouble(), 9);
+        var check = root.GetProperty("simulated_at_max_qps");
+        Assert.True(check.GetProperty("ttft_p99_ms").GetDouble() <= 1000);
+        Assert.True(check.GetProperty("tpot_p99_ms").GetDouble() <= 40);
+    }
+
+    [Theory]
+    [InlineData("simulate", "--qps", "-1", "qps = -1 must be a positive number")]
+    [InlineData("capacity", "--slo-ttft-p99-ms", "0", "--slo-ttft-p99-ms = 0 must be a positive number")]
+    [InlineData("simulate", "--tp", "3", "tp = 3 does not divide the 32 attention heads")]
+    public async Task Bad_serving_input_exits_2_with_one_line(string command, string option, string value, string message)
+    {
+        var args = new List<string> { command, "--hardware", "h100-sxm", "--model", "llama-3-8b", option, value };
+        if (command == "simulate" && option != "--qps")
+        {
+            args.AddRange(["--qps", "1"]);
+        }
+
+        var run = await CliRun.Of([.. args]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+}

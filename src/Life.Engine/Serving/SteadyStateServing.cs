@@ -129,7 +129,13 @@ public static class SteadyStateServing
 
         // An arrival lands in a step with a prefill more often than steps are counted (length bias):
         // such steps take this share of the time and last a decode step plus one chunk's extra.
-        var prefillStep = othersDecode + (prefillExtra / chunks);
+        // A step's chunk is a full budget's worth of tokens (the last may be shorter): weigh the extra
+        // per token, not per chunk, or a short remainder chunk would make every prefill step look cheap
+        // and TTFT fall as the load (and so the chunk count) rises.
+        var fullChunk = Math.Min(input, Math.Max(1, scheduler.MaxNumBatchedTokens - Math.Ceiling(others)));
+        var chunkExtra = prefillExtra * fullChunk / input;
+        var chunkEquivalents = input / fullChunk;
+        var prefillStep = othersDecode + chunkExtra;
         var prefillShare = Math.Min(1, lambda * prefill);
         var residual = new StepMix(busy, othersDecode > 0 ? othersDecode : prefillStep, prefillStep, prefillShare);
 
@@ -152,11 +158,11 @@ public static class SteadyStateServing
             TtftP90Ms = Ttft(0.90, residual, prefill, meanWait, rho) * 1e3,
             TtftP99Ms = Ttft(0.99, residual, prefill, meanWait, rho) * 1e3,
             TpotP50Ms = step * 1e3,
-            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
-            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra) * 1e3,
-            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
-            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
-            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, chunks, prefillExtra))) * 1e3,
+            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra) * 1e3,
+            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra) * 1e3,
+            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
             MeanBatch = lambda * (workload.OutputTokens - 1) * step,
             MeanQueueMs = ((busy * step / 2) + meanWait) * 1e3,
             StepMs = step * 1e3,
@@ -170,7 +176,7 @@ public static class SteadyStateServing
     /// Poisson count K (mean λ·(O − 1)·t·chunks), each adding one chunk's extra, so its spread over
     /// requests is √E[K] chunk extras over O − 1 steps (normal quantile z).
     /// </summary>
-    private static double Tpot(double z, double step, double lambda, int output, int chunks, double prefillExtra)
+    private static double Tpot(double z, double step, double lambda, int output, double chunks, double chunkExtra)
     {
         if (output <= 1)
         {
@@ -178,7 +184,7 @@ public static class SteadyStateServing
         }
 
         var expected = lambda * (output - 1) * step * chunks;
-        return step + (z * Math.Sqrt(expected) * (prefillExtra / chunks) / (output - 1));
+        return step + (z * Math.Sqrt(expected) * chunkExtra / (output - 1));
     }
 
     private static double Ttft(double q, in StepMix mix, double prefill, double meanWait, double rho)

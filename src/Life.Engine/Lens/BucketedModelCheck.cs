@@ -16,8 +16,20 @@ public static class BucketedModelCheck
     public static string? Mismatch(in HardwareSpec hardware, ModelSpec model, BuiltInCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var profileModel = hardware.Buckets?.Model;
-        if (profileModel is null || Normalize(profileModel) == Normalize(model.Id))
+        if (hardware.Buckets is not { } buckets)
+        {
+            return null;
+        }
+
+        // A profile that names no model used to time any model; its latencies are only true for the one
+        // it was measured with, so an unnamed profile times nothing.
+        var profileModel = buckets.Model;
+        if (profileModel is null)
+        {
+            return $"hardware '{hardware.Id}' is a bucketed device whose profile names no model: add the model it was measured with (\"model\" in the profile, or lens calibrate --model)";
+        }
+
+        if (Normalize(profileModel) == Normalize(model.Id))
         {
             return null;
         }

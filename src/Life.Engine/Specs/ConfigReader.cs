@@ -2,16 +2,37 @@ using System.Text.Json;
 
 namespace Life.Engine.Specs;
 
-/// <summary>Typed, alias-aware access to a JSON config object, with errors that name the field.</summary>
+/// <summary>
+/// Typed, alias-aware access to a JSON config object, with errors that name the field. A nested text
+/// model (<c>text_config</c>) is read with the outer object as fallback: multimodal configs keep some
+/// keys (<c>tie_word_embeddings</c>, sometimes <c>vocab_size</c>) only at the top level.
+/// </summary>
 internal readonly struct ConfigReader
 {
     private readonly JsonElement _root;
+    private readonly JsonElement _fallback;
     private readonly string _source;
 
     public ConfigReader(JsonElement root, string source)
+        : this(root, default, source)
+    {
+    }
+
+    public ConfigReader(JsonElement root, JsonElement fallback, string source)
     {
         _root = root;
+        _fallback = fallback;
         _source = source;
+    }
+
+    private bool TryGet(string name, out JsonElement value)
+    {
+        if (_root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        return _fallback.ValueKind == JsonValueKind.Object && _fallback.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
     }
 
     public int RequiredInt(params string[] names) =>
@@ -21,7 +42,7 @@ internal readonly struct ConfigReader
     {
         foreach (var name in names)
         {
-            if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGet(name, out var value))
             {
                 continue;
             }
@@ -44,7 +65,7 @@ internal readonly struct ConfigReader
 
     public bool? Bool(string name)
     {
-        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -59,7 +80,7 @@ internal readonly struct ConfigReader
 
     public string? String(string name)
     {
-        if (!_root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!TryGet(name, out var value))
         {
             return null;
         }
@@ -71,7 +92,7 @@ internal readonly struct ConfigReader
 
     public List<string>? StringArray(string name)
     {
-        if (!_root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        if (!TryGet(name, out var value) || value.ValueKind != JsonValueKind.Array)
         {
             return null;
         }

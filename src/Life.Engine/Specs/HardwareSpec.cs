@@ -146,7 +146,13 @@ public readonly struct HardwareSpec
     {
         if (IsBucketed)
         {
-            // Its profile, not peaks, times it: only the optional numbers must make sense.
+            // Its profile, not peaks, times it: only the capacity (which decides fits; without it any
+            // model "fit") and the optional numbers must make sense.
+            if (!(MemoryGB > 0 && double.IsFinite(MemoryGB)))
+            {
+                throw new EngineInputException($"hardware '{Id}': a bucketed device needs memory_gb, its memory capacity (it decides fits)");
+            }
+
             Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
             Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
             Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);

@@ -35,11 +35,41 @@ public static class ModelConfigParser
                 throw new EngineInputException($"model config '{source}': expected a JSON object");
             }
 
-            var reader = new ConfigReader(document.RootElement, source);
-            var spec = Read(reader, id);
+            var root = document.RootElement;
+            var text = TextModel(root);
+            var reader = text is { } inner ? new ConfigReader(inner, root, source) : new ConfigReader(root, source);
+
+            // Only the language model is timed: a vision (or audio) encoder runs once per image and is
+            // not in the operator table, so the spec says so and predict reports it.
+            var spec = Read(reader, id) with { VisionTowerNotModelled = text is not null || root.TryGetProperty("vision_config", out _) };
             spec.Validate();
             return spec;
         }
+    }
+
+    /// <summary>Gemma3TextConfig's default <c>sliding_window_pattern</c>, for configs that omit it and <c>layer_types</c>.</summary>
+    private const int Gemma3SlidingWindowPattern = 6;
+
+    // Keys under which multimodal configs (Gemma-3-it, Llama-4, LLaVA, Qwen-VL, InternVL) nest their text model.
+    private static readonly string[] TextModelKeys = ["text_config", "language_config", "llm_config"];
+
+    /// <summary>The nested text model when the top level has no transformer shape of its own; null otherwise.</summary>
+    private static JsonElement? TextModel(JsonElement root)
+    {
+        if (root.TryGetProperty("hidden_size", out _) || root.TryGetProperty("n_embd", out _) || root.TryGetProperty("d_model", out _))
+        {
+            return null;
+        }
+
+        foreach (var key in TextModelKeys)
+        {
+            if (root.TryGetProperty(key, out var inner) && inner.ValueKind == JsonValueKind.Object)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Qwen-MoE style configs give the shared expert's width instead of a count of expert-sized shared experts.</summary>
@@ -67,9 +97,16 @@ public static class ModelConfigParser
         if (window > 0 && useWindow != false)
         {
             var layerTypes = c.StringArray("layer_types");
+            var pattern = c.Int("sliding_window_pattern") ?? (modelType is "gemma3" or "gemma3_text" ? Gemma3SlidingWindowPattern : 0);
             if (layerTypes is not null)
             {
                 windowLayers = layerTypes.Count(t => t == "sliding_attention");
+            }
+            else if (pattern > 0)
+            {
+                // Gemma-3 (transformers' Gemma3TextConfig): layer i is sliding unless (i + 1) % pattern == 0,
+                // so every pattern-th layer attends to the whole context: 5 sliding : 1 full for pattern 6.
+                windowLayers = layers - (layers / pattern);
             }
             else if (modelType == "gemma2")
             {
@@ -117,7 +154,7 @@ public static class ModelConfigParser
             AttentionBias = c.Bool("attention_bias") ?? (modelType == "qwen2" || plain),
             MlpGated = c.Bool("mlp_gated") ?? !plain,
             Norm = (c.Bool("layer_norm") ?? plain) ? NormKind.LayerNorm : NormKind.RmsNorm,
-            NormsPerLayer = c.Int("norms_per_layer") ?? (modelType is "gemma2" or "gemma3" ? 4 : 2),
+            NormsPerLayer = c.Int("norms_per_layer") ?? (modelType is "gemma2" or "gemma3" or "gemma3_text" ? 4 : 2),
             MaxPositionEmbeddings = c.Int("max_position_embeddings", "n_positions") ?? 0,
             KvLoraRank = c.Int("kv_lora_rank") ?? 0,
             QLoraRank = c.Int("q_lora_rank") ?? 0,

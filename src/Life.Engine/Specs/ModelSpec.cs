@@ -72,6 +72,12 @@ public readonly struct ModelSpec
     /// <summary>Every n-th layer (after the dense ones) is an MoE layer.</summary>
     public int MoeLayerFrequency { get; init; }
 
+    /// <summary>
+    /// True when the config is multimodal (a nested <c>text_config</c> or a <c>vision_config</c>): only the
+    /// text model is timed, the vision tower is not modelled.
+    /// </summary>
+    public bool VisionTowerNotModelled { get; init; }
+
     public bool IsMoe => NumExperts > 0;
 
     public bool IsMla => KvLoraRank > 0;
@@ -97,6 +103,24 @@ public readonly struct ModelSpec
             }
 
             return count;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tokens"/> positions are within what the model was trained for
+    /// (<c>max_position_embeddings</c>; no limit when the config gives none). Past it the forecast is of
+    /// a model that does not work, so predict rejects it and sweeps flag the row.
+    /// </summary>
+    public bool SupportsContext(long tokens) => MaxPositionEmbeddings <= 0 || tokens <= MaxPositionEmbeddings;
+
+    /// <summary>Throws <see cref="EngineInputException"/> when <paramref name="workload"/> runs past the model's positions.</summary>
+    public void ValidateContext(in Workload workload)
+    {
+        if (!SupportsContext(workload.ContextTokens))
+        {
+            Fail(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{workload.InputTokens} input + {workload.OutputTokens} output tokens exceed max_position_embeddings = {MaxPositionEmbeddings}"));
         }
     }
 

@@ -16,6 +16,9 @@ public readonly struct Workload
 
     public int OutputTokens { get; init; }
 
+    /// <summary>Positions one sequence occupies by its end: its prompt plus everything generated.</summary>
+    public long ContextTokens => (long)InputTokens + OutputTokens;
+
     public void Validate()
     {
         if (Batch < 1)

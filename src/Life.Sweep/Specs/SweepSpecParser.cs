@@ -501,7 +501,10 @@ public sealed class SweepSpecParser
 
         if (value < min || value > max)
         {
-            Problem(min == 1 ? $"{field}: {text} must be at least 1" : $"{field}: {text} must be at least {min}");
+            // Name the bound that was actually crossed: an over-large value used to be told "at least 1".
+            Problem(value < min
+                ? $"{field}: {text} must be at least {min.ToString(CultureInfo.InvariantCulture)}"
+                : $"{field}: {text} must be at most {max.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 

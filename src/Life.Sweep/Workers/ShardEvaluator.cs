@@ -78,7 +78,7 @@ public sealed class ShardEvaluator
                 workload = WorkloadFor(digits);
             }
 
-            FillRow(batch, row, first + row, digits, EvaluateRow(table, hardware, workload, roofline, digits));
+            FillRow(batch, row, first + row, digits, EvaluateRow(table, hardware, workload, roofline, digits), table.Model.SupportsContext(workload.ContextTokens));
         }
 
         batch.Count = count;
@@ -93,8 +93,10 @@ public sealed class ShardEvaluator
         for (var row = 0; row < ids.Length; row++)
         {
             _space.Decode(ids[row], digits);
-            var metrics = EvaluateRow(TableFor(digits), _spec.Hardware[digits[_space.HardwareDimension]], WorkloadFor(digits), _spec.Roofline, digits);
-            FillRow(batch, row, ids[row], digits, metrics);
+            var table = TableFor(digits);
+            var workload = WorkloadFor(digits);
+            var metrics = EvaluateRow(table, _spec.Hardware[digits[_space.HardwareDimension]], workload, _spec.Roofline, digits);
+            FillRow(batch, row, ids[row], digits, metrics, table.Model.SupportsContext(workload.ContextTokens));
         }
 
         batch.Count = ids.Length;
@@ -158,7 +160,8 @@ public sealed class ShardEvaluator
         return new ParallelPlan(tp, pp, ep);
     }
 
-    private void FillRow(ResultBatch batch, int row, long configId, ReadOnlySpan<int> digits, in Metrics m)
+    /// <param name="withinContext">False when the workload runs past the model's positions: the row is kept, but meets nothing.</param>
+    private void FillRow(ResultBatch batch, int row, long configId, ReadOnlySpan<int> digits, in Metrics m, bool withinContext)
     {
         var metrics = batch.Metrics;
         var present = batch.Present;
@@ -175,7 +178,7 @@ public sealed class ShardEvaluator
         metrics[(int)MetricColumn.EnergyJPerToken][row] = m.EnergyJPerToken;
         present[(int)MetricColumn.EnergyJPerToken][row] = double.IsFinite(m.EnergyJPerToken);
         batch.Fits[row] = m.Fits;
-        batch.MeetsConstraints[row] = !_layoutInvalid && _spec.Constraints.AreMetBy(m);
+        batch.MeetsConstraints[row] = withinContext && !_layoutInvalid && _spec.Constraints.AreMetBy(m);
     }
 
     private void StoreCoordinates(ResultBatch batch, ReadOnlySpan<int> digits, int row)

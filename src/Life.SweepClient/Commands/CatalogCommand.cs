@@ -42,6 +42,13 @@ internal static class CatalogCommand
                     writer.WriteNumber("compute_efficiency", spec.ComputeEfficiency);
                     writer.WriteNumber("memory_efficiency", spec.MemoryEfficiency);
                     writer.WriteNumber("dispatch_us", spec.DispatchOverheadUs);
+
+                    // The same optional numbers the table shows; null (not NaN, not absent) when unknown.
+                    WriteOptional(writer, "power_w", spec.PowerW);
+                    WriteOptional(writer, "price_usd", spec.PriceUsd);
+                    WriteOptional(writer, "price_usd_per_hour", spec.PriceUsdPerHour);
+                    WriteOptional(writer, "hourly_cost_usd", spec.HourlyCostUsd);
+                    WriteOptional(writer, "interconnect_gbs", spec.InterconnectGBs > 0 ? spec.InterconnectGBs : double.NaN);
                 });
                 return CliApplication.Success;
             }
@@ -99,6 +106,18 @@ internal static class CatalogCommand
             return CliApplication.Success;
         });
         return command;
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteNumber(name, value);
+        }
     }
 
     private static string Optional(double value) => double.IsNaN(value) ? "-" : value.ToString("0", CultureInfo.InvariantCulture);

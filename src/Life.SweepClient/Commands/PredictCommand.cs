@@ -26,6 +26,7 @@ internal static class PredictCommand
             var optimizations = options.ReadOptimizations(parse);
             var workload = options.ReadWorkload(parse);
             var roofline = options.ReadRoofline(parse);
+            model.ValidateContext(workload);
             var deployment = parallel.Read(parse, model);
             var speculation = speculative.Read(parse);
             if (hardware.Buckets is { } buckets)

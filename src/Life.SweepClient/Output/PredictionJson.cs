@@ -33,6 +33,13 @@ internal static class PredictionJson
             json.WriteNumber("ep", Math.Max(1, p.Deployment.ExpertParallel));
             json.WriteNumber("devices", Math.Max(1, p.Deployment.Devices));
             WriteMetrics(json, p.Metrics);
+            json.WriteStartArray("notes");
+            foreach (var note in PredictionNotes.For(p))
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -15,6 +15,11 @@ internal static class PredictionText
         var chunk = o.ChunkSize > 0 ? string.Create(c, $", chunk {o.ChunkSize}") : string.Empty;
         var lora = o.LoraRank > 0 ? string.Create(c, $", LoRA r={o.LoraRank} {OptionNames.Format(o.LoraMode)}") : string.Empty;
         output.WriteLine(string.Create(c, $"  weights {o.WeightBits} bit, activations {o.ActivationBits} bit, KV {o.KvBits} bit, fusion {OptionNames.Format(o.Fusion)}, KV cache {OptionNames.Format(o.KvCache)}{chunk}{lora}"));
+        foreach (var note in PredictionNotes.For(p))
+        {
+            output.WriteLine($"  note: {note}");
+        }
+
         output.WriteLine();
         Row(output, "TTFT", m.TtftMs, "ms");
         Row(output, "TPOT", m.TpotMs, "ms");

@@ -65,6 +65,19 @@ public sealed class BuiltInCatalogTests
         Assert.Equal(billions, table.ParameterCount / 1e9, 0.01 * billions);
     }
 
+    [Theory]
+    [InlineData("b200", 5.25)] // lyceum.technology, March 2026: $4.50-$6.00 on-demand, midpoint
+    [InlineData("l4", 0.44)] // deploybase.ai: RunPod on-demand
+    [InlineData("mi300x", 1.99)] // cliffcenter.com, May 2026: median across providers
+    public void Devices_without_a_list_price_are_costed_at_their_cited_rental_price(string id, double usdPerHour)
+    {
+        var hardware = Shipped.Catalog.ResolveHardware(id);
+
+        Assert.True(hardware.HasCost);
+        Assert.Equal(usdPerHour, hardware.HourlyCostUsd, 12);
+        Assert.True(Shipped.Catalog.Hardware.Single(e => e.Id == id).Sources.ContainsKey("price_usd_per_hour"));
+    }
+
     [Fact]
     public void Names_are_case_insensitive_and_aliases_resolve()
     {

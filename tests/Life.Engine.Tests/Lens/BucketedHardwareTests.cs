@@ -32,7 +32,7 @@ public sealed class BucketedHardwareTests
     {
         var asked = new List<string>();
         var spec = HardwareJson.Parse(
-            """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50 }""",
+            """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50, "memory_gb": 64 }""",
             "npu.json",
             Shipped.Defaults,
             path =>
@@ -51,7 +51,7 @@ public sealed class BucketedHardwareTests
     [Fact]
     public void The_engine_times_a_bucketed_device_from_its_buckets_and_sizes_memory_from_the_model()
     {
-        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "power_w": 50 }""");
+        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "power_w": 50, "memory_gb": 64 }""");
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
         var workload = new Workload(1, 100, 400);
 
@@ -78,7 +78,7 @@ public sealed class BucketedHardwareTests
     [InlineData(2, 100, 10)]
     public void A_request_past_the_profile_does_not_fit_and_has_no_times(int batch, int input, int output)
     {
-        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE }""");
+        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "memory_gb": 64 }""");
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
 
         var m = Evaluator.Evaluate(table, npu, new Workload(batch, input, output));
@@ -102,6 +102,7 @@ public sealed class BucketedHardwareTests
     [InlineData("""{ "id": "npu", "kind": "systolic" }""", "kind 'systolic' is not one of roofline, bucketed")]
     [InlineData("""{ "id": "npu", "kind": "bucketed" }""", "a bucketed device needs a 'profile'")]
     [InlineData("""{ "id": "npu", "kind": "bucketed", "profile": "nowhere.json" }""", "nowhere.json")]
+    [InlineData("""{ "id": "npu", "kind": "bucketed", "profile": {"format": "lens-profile/1", "device": "d", "prefill_buckets": [{"length": 128, "prefill_ms": 1}], "decode_buckets": [{"length": 128, "step_ms": 1}]} }""", "needs memory_gb")]
     public void A_bad_bucketed_device_is_refused_with_the_reason(string json, string message)
     {
         var e = Assert.Throws<EngineInputException>(() => HardwareJson.Parse(json, "npu.json", Shipped.Defaults));
@@ -110,10 +111,19 @@ public sealed class BucketedHardwareTests
     }
 
     [Fact]
+    public void A_profile_that_names_no_model_times_no_model()
+    {
+        var npu = HardwareJson.Parse($$"""{ "id": "npu", "kind": "bucketed", "profile": {{Profile}}, "memory_gb": 64 }""", "npu", Shipped.Defaults);
+
+        // Its latencies belong to whichever model it was measured with: unnamed, it cannot vouch for any.
+        Assert.Contains("profile names no model", BucketedModelCheck.Mismatch(npu, Shipped.Catalog.ResolveModel("llama-2-7b"), Shipped.Catalog), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_profile_compiled_for_one_model_does_not_time_another()
     {
         var profile = Profile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"meta-llama/Llama-2-7b\",", StringComparison.Ordinal);
-        var npu = HardwareJson.Parse($$"""{ "id": "npu", "kind": "bucketed", "profile": {{profile}} }""", "npu", Shipped.Defaults);
+        var npu = HardwareJson.Parse($$"""{ "id": "npu", "kind": "bucketed", "profile": {{profile}}, "memory_gb": 64 }""", "npu", Shipped.Defaults);
 
         Assert.Null(BucketedModelCheck.Mismatch(npu, Shipped.Catalog.ResolveModel("llama-2-7b"), Shipped.Catalog));
         Assert.Contains("profiled for model 'meta-llama/Llama-2-7b', not 'mistral-7b'", BucketedModelCheck.Mismatch(npu, Shipped.Catalog.ResolveModel("mistral-7b"), Shipped.Catalog), StringComparison.Ordinal);

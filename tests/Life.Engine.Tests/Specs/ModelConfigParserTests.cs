@@ -50,6 +50,55 @@ public sealed class ModelConfigParserTests
     }
 
     [Fact]
+    public void A_multimodal_config_is_read_from_its_nested_text_model_and_says_the_vision_tower_is_not_modelled()
+    {
+        // google/gemma-3-4b-it's config.json shape: the transformer lives under text_config, the SigLIP
+        // encoder under vision_config; the top level has no hidden_size of its own.
+        var spec = ModelConfigParser.Parse(
+            """
+            {"architectures":["Gemma3ForConditionalGeneration"],"model_type":"gemma3","mm_tokens_per_image":256,
+             "text_config":{"model_type":"gemma3_text","hidden_size":2560,"intermediate_size":10240,"num_hidden_layers":34,
+                            "num_attention_heads":8,"num_key_value_heads":4,"head_dim":256,"vocab_size":262208,
+                            "sliding_window":1024,"max_position_embeddings":131072},
+             "vision_config":{"model_type":"siglip_vision_model","hidden_size":1152,"num_hidden_layers":27,"num_attention_heads":16,"intermediate_size":4304},
+             "tie_word_embeddings":true}
+            """,
+            "g3", "g3.json");
+
+        Assert.Equal(2560, spec.HiddenSize);
+        Assert.Equal(34, spec.NumLayers);
+        Assert.Equal(262208, spec.VocabSize);
+        Assert.Equal("gemma3_text", spec.ModelType);
+        Assert.Equal(4, spec.NormsPerLayer);
+        Assert.True(spec.TieWordEmbeddings);
+        Assert.True(spec.VisionTowerNotModelled);
+    }
+
+    [Fact]
+    public void A_nested_text_model_falls_back_to_top_level_keys_it_does_not_repeat()
+    {
+        // LLaVA-style: vocab_size only at the top level.
+        var spec = ModelConfigParser.Parse(
+            """
+            {"model_type":"llava","vocab_size":32064,
+             "text_config":{"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008}}
+            """,
+            "llava", "llava.json");
+
+        Assert.Equal(4096, spec.HiddenSize);
+        Assert.Equal(32064, spec.VocabSize);
+        Assert.True(spec.VisionTowerNotModelled);
+    }
+
+    [Fact]
+    public void A_text_only_config_does_not_claim_a_vision_tower()
+    {
+        var spec = ModelConfigParser.Parse("""{"hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008,"vocab_size":32000}""", "m", "m.json");
+
+        Assert.False(spec.VisionTowerNotModelled);
+    }
+
+    [Fact]
     public void A_disabled_sliding_window_is_ignored()
     {
         var spec = ModelConfigParser.Parse(

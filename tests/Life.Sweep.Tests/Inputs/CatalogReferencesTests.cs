@@ -25,7 +25,7 @@ public sealed class CatalogReferencesTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_dir, "profiles"));
         File.WriteAllText(Path.Combine(_dir, "profiles", "p.json"), Profile);
         var path = Path.Combine(_dir, "npu.json");
-        File.WriteAllText(path, """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50 }""");
+        File.WriteAllText(path, """{ "id": "my-npu", "device_class": "npu", "kind": "bucketed", "profile": "profiles/p.json", "power_w": 50, "memory_gb": 64 }""");
 
         var spec = _references.ResolveHardware(path);
 

@@ -74,10 +74,10 @@ public sealed class BucketedSweepTests : IDisposable
     [Fact]
     public void A_profile_for_another_model_is_refused_when_the_spec_is_read()
     {
-        File.WriteAllText(Path.Combine(_dir, "mistral.json"), Profile(1).Replace("\"device\": \"npu\",", "\"device\": \"npu\", \"model\": \"mistral-7b\",", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_dir, "mistral.json"), Profile(1).Replace("\"model\": \"llama-2-7b\"", "\"model\": \"mistral-7b\"", StringComparison.Ordinal));
 
         var e = Assert.Throws<SpecException>(() => Parse("""
-            hardware: [{id: npu, kind: bucketed, profile: mistral.json}]
+            hardware: [{id: npu, kind: bucketed, profile: mistral.json, memory_gb: 64}]
             models: [llama-2-7b]
             workload: {input_tokens: [100], output_tokens: [4]}
             """));
@@ -87,8 +87,8 @@ public sealed class BucketedSweepTests : IDisposable
 
     private const string Spec = """
         hardware:
-          - {id: npu-fast, device_class: npu, kind: bucketed, profile: fast.json}
-          - {id: npu-slow, device_class: npu, kind: bucketed, profile: slow.json}
+          - {id: npu-fast, device_class: npu, kind: bucketed, profile: fast.json, memory_gb: 64}
+          - {id: npu-slow, device_class: npu, kind: bucketed, profile: slow.json, memory_gb: 64}
         models: [llama-2-7b]
         workload: {input_tokens: [100, 600], output_tokens: [400]}
         """;
@@ -100,6 +100,7 @@ public sealed class BucketedSweepTests : IDisposable
         {
           "format": "lens-profile/1",
           "device": "npu",
+          "model": "llama-2-7b",
           "prefill_buckets": [
             { "batch": 1, "length": 128, "prefill_ms": {{10 * scale}} },
             { "batch": 1, "length": 256, "prefill_ms": {{20 * scale}} },

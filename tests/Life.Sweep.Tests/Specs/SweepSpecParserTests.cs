@@ -81,6 +81,8 @@ public sealed class SweepSpecParserTests
         { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nconstraints: {max_latency: 5}", "constraints.max_latency: unknown constraint" },
         { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nconstraints: {fits: maybe}", "constraints.fits: 'maybe' is not true or false" },
         { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nshard_size: 0", "shard_size: 0 must be at least 1" },
+        // MaxShardSize is 10,000,000; 20,000,000 crosses the upper bound, not the lower one.
+        { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nshard_size: 20000000", "shard_size: 20000000 must be at most 10000000" },
         { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nroofline: fast", "roofline: 'fast' is not one of per-op, whole-model" },
         { "hardware: [h100-sxm]\nmodels: [llama-2-7b]\nworkload: {input_tokens: [1], output_tokens: [1]}\nshards: 4", "unknown key 'shards'" },
         { "hardware: [h100-sxm\nmodels: [llama-2-7b]", "line " },

@@ -10,8 +10,8 @@ public sealed class BucketedHardwareCommandTests
     public async Task Predict_times_a_bucketed_device_from_its_profile_and_reports_unknown_counts_as_null()
     {
         using var files = new LensFiles();
-        files.Write("p.json", LensFiles.HandProfile);
-        var npu = files.Write("npu.json", """{ "id": "hand-npu", "device_class": "npu", "kind": "bucketed", "profile": "p.json" }""");
+        files.Write("p.json", LensFiles.HandProfile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"llama-2-7b\",", StringComparison.Ordinal));
+        var npu = files.Write("npu.json", """{ "id": "hand-npu", "device_class": "npu", "kind": "bucketed", "profile": "p.json", "memory_gb": 64 }""");
 
         var run = await CliRun.Of("predict", "--hardware", npu, "--model", "llama-2-7b", "--input", "100", "--output", "400", "--json");
         var text = await CliRun.Of("predict", "--hardware", npu, "--model", "llama-2-7b", "--input", "100", "--output", "400");
@@ -26,7 +26,7 @@ public sealed class BucketedHardwareCommandTests
         Assert.True(root.GetProperty("memory_gb").GetDouble() > 13);
         Assert.True(root.GetProperty("fits").GetBoolean());
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("device capacity unknown", text.Output, StringComparison.Ordinal);
+        Assert.Contains("fits in 64 GB", text.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class BucketedHardwareCommandTests
     {
         using var files = new LensFiles();
         files.Write("p.json", LensFiles.HandProfile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"llama-2-7b\",", StringComparison.Ordinal));
-        var npu = files.Write("npu.json", """{ "id": "hand-npu", "kind": "bucketed", "profile": "p.json" }""");
+        var npu = files.Write("npu.json", """{ "id": "hand-npu", "kind": "bucketed", "profile": "p.json", "memory_gb": 64 }""");
 
         var run = await CliRun.Of("predict", "--hardware", npu, "--model", model, "--input", input, "--output", output);
 
@@ -46,11 +46,38 @@ public sealed class BucketedHardwareCommandTests
     }
 
     [Fact]
-    public async Task Validate_reads_a_bucketed_device_named_by_its_file_in_the_hardware_column()
+    public async Task Predict_refuses_a_profile_that_names_no_model_in_one_line()
     {
         using var files = new LensFiles();
         files.Write("p.json", LensFiles.HandProfile);
+        var npu = files.Write("npu.json", """{ "id": "hand-npu", "kind": "bucketed", "profile": "p.json", "memory_gb": 64 }""");
+
+        var run = await CliRun.Of("predict", "--hardware", npu, "--model", "llama-3.1-405b", "--input", "100", "--output", "10");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("profile names no model", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Predict_refuses_a_bucketed_device_without_its_memory_capacity()
+    {
+        using var files = new LensFiles();
+        files.Write("p.json", LensFiles.HandProfile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"llama-2-7b\",", StringComparison.Ordinal));
         var npu = files.Write("npu.json", """{ "id": "hand-npu", "kind": "bucketed", "profile": "p.json" }""");
+
+        var run = await CliRun.Of("predict", "--hardware", npu, "--model", "llama-2-7b", "--input", "100", "--output", "10");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("needs memory_gb", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_reads_a_bucketed_device_named_by_its_file_in_the_hardware_column()
+    {
+        using var files = new LensFiles();
+        files.Write("p.json", LensFiles.HandProfile.Replace("\"device\": \"hand-npu\",", "\"device\": \"hand-npu\", \"model\": \"llama-2-7b\",", StringComparison.Ordinal));
+        var npu = files.Write("npu.json", """{ "id": "hand-npu", "kind": "bucketed", "profile": "p.json", "memory_gb": 64 }""");
         // The profile's own predictions: 100 in, 400 out → 1266 ms; 300 in, 101 out → 40 + 100 · 4 = 440 ms.
         var csv = files.Write("runs.csv", string.Create(CultureInfo.InvariantCulture, $"""
             source,hardware,tflops,int8_tops,bandwidth_gbs,memory_gb,devices,framework,model,weight_bits,act_bits,kv_bits,batch,input_tokens,output_tokens,metric,value

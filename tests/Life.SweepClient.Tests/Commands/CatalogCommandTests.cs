@@ -21,6 +21,34 @@ public sealed class CatalogCommandTests
     }
 
     [Fact]
+    public async Task The_hardware_catalog_json_carries_power_price_and_interconnect_with_null_when_unknown()
+    {
+        var run = await CliRun.Of("catalog", "hardware", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var h100 = json.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "h100-sxm");
+
+        // data/hardware/h100-sxm.json: 700 W board power, 900 GB/s NVLink, rented at $2.95/h, no purchase price.
+        Assert.Equal(700, h100.GetProperty("power_w").GetDouble());
+        Assert.Equal(900, h100.GetProperty("interconnect_gbs").GetDouble());
+        Assert.Equal(2.95, h100.GetProperty("price_usd_per_hour").GetDouble());
+        Assert.Equal(JsonValueKind.Null, h100.GetProperty("price_usd").ValueKind);
+
+        // The rental price wins, so the hourly cost is the rental price itself.
+        Assert.Equal(2.95, h100.GetProperty("hourly_cost_usd").GetDouble());
+
+        // Every entry has every field, so consumers need no existence checks.
+        Assert.All(json.RootElement.EnumerateArray(), e =>
+        {
+            foreach (var field in new[] { "power_w", "price_usd", "price_usd_per_hour", "hourly_cost_usd", "interconnect_gbs" })
+            {
+                Assert.True(e.TryGetProperty(field, out _), field);
+            }
+        });
+    }
+
+    [Fact]
     public async Task The_model_catalog_table_shows_parameter_counts()
     {
         var run = await CliRun.Of("catalog", "models");

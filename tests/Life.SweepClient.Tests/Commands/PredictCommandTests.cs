@@ -48,6 +48,64 @@ public sealed class PredictCommandTests
     }
 
     [Fact]
+    public async Task A_multimodal_config_is_predicted_from_its_text_model_with_a_note_that_the_vision_tower_is_not_modelled()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vlm-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """
+            {"model_type":"llava","vocab_size":32000,
+             "text_config":{"model_type":"llama","hidden_size":4096,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008},
+             "vision_config":{"model_type":"clip_vision_model","hidden_size":1024}}
+            """);
+        try
+        {
+            var json = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", path, "--json");
+            var text = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", path);
+
+            Assert.Equal(0, json.ExitCode);
+            using var document = JsonDocument.Parse(json.Output);
+            var notes = document.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+            Assert.Contains(notes, n => n!.Contains("vision tower not modelled", StringComparison.Ordinal));
+
+            Assert.Equal(0, text.ExitCode);
+            Assert.Contains("note: vision tower not modelled", text.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_context_past_the_models_positions_is_bad_input_on_one_line()
+    {
+        // llama-3-8b was trained for 8,192 positions; 200,000 + 256 is far past them.
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "200000", "--output", "256");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("max_position_embeddings = 8192", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_context_ending_exactly_at_the_models_last_position_is_predicted()
+    {
+        // 8,000 + 192 = 8,192 = max_position_embeddings.
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "8000", "--output", "192", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_text_model_prediction_has_no_notes()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(0, json.RootElement.GetProperty("notes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_table_output_names_the_configuration_and_says_whether_it_fits()
     {
         var run = await CliRun.Of("predict", "--hardware", "rtx-4090", "--model", "llama-2-70b");

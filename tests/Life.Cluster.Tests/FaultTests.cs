@@ -13,6 +13,9 @@ public sealed class FaultTests : ClusterTest
     // 260 shards of 20 configurations: a few seconds of claims, commits and messages to hit.
     private const int ShardSize = 20;
 
+    // 5,184 configurations in 1,296 shards of 4: a sweep of seconds even on a quiet machine.
+    private const int LongSweepShardSize = 4;
+
     public FaultTests(ITestOutputHelper log)
         : base(log)
     {
@@ -62,7 +65,8 @@ public sealed class FaultTests : ClusterTest
     [Fact]
     public async Task A_silo_started_late_takes_its_share()
     {
-        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        // Small shards: 1,296 of them, so the sweep outlasts the late silo's start and join.
+        var spec = Specs.Write(Cluster.Directory, LongSweepShardSize);
         var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
         await StartReadySiloAsync();
         var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
@@ -78,7 +82,9 @@ public sealed class FaultTests : ClusterTest
     [Fact]
     public async Task The_sweep_grains_silo_killed_mid_sweep_and_its_reminder_carries_the_sweep_on()
     {
-        var spec = Specs.Write(Cluster.Directory, ShardSize);
+        // Small shards: 1,296 of them, so the sweep outlasts the second silo's start and the kill.
+        var spec = Specs.Write(Cluster.Directory, LongSweepShardSize);
+        var shards = Specs.Configurations / LongSweepShardSize;
         var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
 
         // The only silo when the sweep is submitted: its grain is activated there.
@@ -88,11 +94,11 @@ public sealed class FaultTests : ClusterTest
         Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 20, TimeSpan.FromMinutes(2)));
         host.Kill();
         var doneAtKill = await QueryAsync<long>("SELECT shards_done FROM life_sweeps WHERE id = @id", ("id", id));
-        Log.WriteLine($"kill -9 the sweep grain's silo with {doneAtKill} of 260 shards done");
-        Assert.True(doneAtKill < 260, "the sweep finished before its grain's silo was killed; make it longer");
+        Log.WriteLine($"kill -9 the sweep grain's silo with {doneAtKill} of {shards} shards done");
+        Assert.True(doneAtKill < shards, "the sweep finished before its grain's silo was killed; make it longer");
 
         // No client calls the grain: its reminder re-activates it on the surviving silo, which finishes the sweep.
-        Assert.True(await Cluster.WaitForProgressAsync(id, done => done == 260, TimeSpan.FromMinutes(3)), "the sweep did not go on after its grain's silo died");
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done == shards, TimeSpan.FromMinutes(3)), "the sweep did not go on after its grain's silo died");
         await WaitForSweepAsync(id);
         Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
     }

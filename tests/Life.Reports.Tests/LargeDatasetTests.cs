@@ -10,6 +10,7 @@ namespace Life.Reports.Tests;
 /// and say so, and the managed memory allocated does not grow with the rows (compared with the same
 /// report of a tenth of them).
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class LargeDatasetTests(ITestOutputHelper log) : IDisposable
 {
     private const long Rows = 10_000_000;

@@ -48,6 +48,13 @@ public readonly struct OperatorSpec
     /// <summary>Dequantization operations per touched expert (times layers).</summary>
     public double ExpertDequantOps { get; init; }
 
+    /// <summary>
+    /// The part of <see cref="Ops"/>.Fixed that unpacks quantized weights (times layers): vector work
+    /// the evaluator times apart from the matrix math, which it overlaps (a fused dequantizing GEMM
+    /// unpacks one tile while multiplying the previous one and streaming the next).
+    /// </summary>
+    public double DequantOps { get; init; }
+
     /// <summary>Weight bytes read per step (included in <see cref="BytesRead"/>.Fixed), excluding experts.</summary>
     public double WeightBytesRead { get; init; }
 

@@ -31,6 +31,7 @@ internal sealed partial class OperatorTableBuilder
                 BytesWritten = perSequence ? new CountPolynomial(0, outputBytes, 0, 0, 0) : CountPolynomial.Tokens(outputBytes),
                 Dispatches = 1,
                 WeightBytesRead = weightRead,
+                DequantOps = quantized ? 2 * k * n : 0,
                 IsGemm = true,
                 ComputeScale = quantized ? _formatScales.Compute : 1,
                 MemoryScale = quantized ? _formatScales.Memory : 1,

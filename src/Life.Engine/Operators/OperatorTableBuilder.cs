@@ -150,6 +150,7 @@ internal sealed partial class OperatorTableBuilder
             Dispatches = op.Dispatches * layers,
             ExpertWeightBytes = op.ExpertWeightBytes * layers,
             ExpertDequantOps = op.ExpertDequantOps * layers,
+            DequantOps = op.DequantOps * layers,
             WeightBytesRead = op.WeightBytesRead * layers,
             ComputeScale = op.ComputeScale > 0 ? op.ComputeScale : 1,
             MemoryScale = op.MemoryScale > 0 ? op.MemoryScale : 1,

@@ -75,7 +75,7 @@ public readonly struct StepCost
                 bytes -= op.Bytes.Fixed;
             }
 
-            var tc = ops * _rates.SecondsPerOp(op.Precision) * op.ComputeScale * (op.IsGemm ? gemmScale : 1);
+            var tc = _rates.ComputeSeconds(op.Precision, ops, op.DequantOps + (op.ExpertDequantOps * touched), op.IsGemm ? gemmScale : 1, op.ComputeScale);
             var tm = bytes * secondsPerByte * op.MemoryScale;
             var roof = Math.Max(tc, tm);
             time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tc + tm));

@@ -282,9 +282,10 @@ public static class Evaluator
                 bytesLast = op.Bytes.At(batch, tokens, keysLast, pairsLast) + expertBytes;
             }
 
-            var secondsPerOp = rates.SecondsPerOp(op.Precision) * op.ComputeScale * (op.IsGemm ? gemmScale : 1);
+            var opGemmScale = op.IsGemm ? gemmScale : 1;
+            var dequantOps = op.DequantOps + expertOps;
             var opSecondsPerByte = secondsPerByte * op.MemoryScale;
-            var tcFirst = opsFirst * secondsPerOp;
+            var tcFirst = rates.ComputeSeconds(op.Precision, opsFirst, dequantOps, opGemmScale, op.ComputeScale);
             var tmFirst = bytesFirst * opSecondsPerByte;
             if (perOperator)
             {
@@ -299,7 +300,7 @@ public static class Evaluator
                 }
                 else
                 {
-                    var tcLast = opsLast * secondsPerOp;
+                    var tcLast = rates.ComputeSeconds(op.Precision, opsLast, dequantOps, opGemmScale, op.ComputeScale);
                     var tmLast = bytesLast * opSecondsPerByte;
                     var roof = AffineSums.SumOfMax(tcFirst, tcLast, tmFirst, tmLast, steps, out var computePart);
                     time += overlap == 1 ? roof : (overlap * roof) + ((1 - overlap) * (tcFirst + tcLast + tmFirst + tmLast) * steps / 2);
@@ -309,7 +310,7 @@ public static class Evaluator
             else
             {
                 computeFirst += tcFirst;
-                computeLast += opsLast * secondsPerOp;
+                computeLast += rates.ComputeSeconds(op.Precision, opsLast, dequantOps, opGemmScale, op.ComputeScale);
                 memoryFirst += tmFirst;
                 memoryLast += bytesLast * opSecondsPerByte;
             }

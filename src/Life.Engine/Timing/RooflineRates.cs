@@ -86,6 +86,22 @@ internal readonly struct RooflineRates
         _ => _fp16,
     };
 
+    /// <summary>
+    /// Compute seconds of an operator doing <paramref name="ops"/> operations of which
+    /// <paramref name="dequantOps"/> unpack quantized weights. The unpacking is vector work at the 16-bit
+    /// rate (on a CPU that is the vector units' rate; on GPUs it is far below the streaming time either
+    /// way) and, in a fused dequantizing kernel, overlaps the matrix math (on matrix units, or the same
+    /// SIMD lanes already converting 16-bit weights in a 16-bit GEMV): the longer of the two counts, not
+    /// their sum. It never takes the low-precision peak, which a device without int8 units lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double ComputeSeconds(Precision precision, double ops, double dequantOps, double gemmScale, double computeScale)
+    {
+        var math = (ops - dequantOps) * SecondsPerOp(precision) * gemmScale;
+        var unpack = dequantOps * _fp16;
+        return (math >= unpack ? math : unpack) * computeScale;
+    }
+
     /// <summary>Device-to-device time of one step that moves <paramref name="tokens"/> tokens' activations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double CommunicationSeconds(double tokens) =>

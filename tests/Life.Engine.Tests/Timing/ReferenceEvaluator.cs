@@ -59,7 +59,11 @@ internal static class ReferenceEvaluator
             var bytes = op.BytesRead.At(batch, tokens, keys, pairs) + op.BytesWritten.At(batch, tokens, keys, pairs) + (op.ExpertWeightBytes * touched);
             var rows = (double)batch * tokens;
             var gemm = op.IsGemm && hardware.HalfEfficiencyTokens > 0 ? (rows + hardware.HalfEfficiencyTokens) / rows : 1;
-            var tc = ops / (hardware.ComputeEfficiency * hardware.PeakOpsPerSecond(op.Precision)) * op.ComputeScale * gemm;
+            // Weight unpacking is vector work at the 16-bit rate, overlapped with the matrix math.
+            var dequant = op.DequantOps + (op.ExpertDequantOps * touched);
+            var math = (ops - dequant) / (hardware.ComputeEfficiency * hardware.PeakOpsPerSecond(op.Precision)) * gemm;
+            var unpack = dequant / (hardware.ComputeEfficiency * hardware.PeakOpsPerSecond(Precision.Fp16));
+            var tc = Math.Max(math, unpack) * op.ComputeScale;
             var tm = bytes / MemoryRate(hardware) * op.MemoryScale;
             var overlap = hardware.ComputeMemoryOverlap;
             perOperator += (overlap * Math.Max(tc, tm)) + ((1 - overlap) * (tc + tm));

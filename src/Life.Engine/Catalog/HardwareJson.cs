@@ -52,6 +52,7 @@ public static class HardwareJson
             Vendor = vendor,
             Fp16Tflops = Number(root, "fp16_tflops", source) ?? Number(root, "tflops", source) ?? 0,
             Fp8Tflops = Number(root, "fp8_tflops", source) ?? 0,
+            Fp4Tflops = Number(root, "fp4_tflops", source) ?? 0,
             Int8Tops = Number(root, "int8_tops", source) ?? 0,
             Int4Tops = Number(root, "int4_tops", source) ?? 0,
             BandwidthGBs = Number(root, "bandwidth_gbs", source) ?? 0,

@@ -100,15 +100,17 @@ internal sealed partial class OperatorTableBuilder
     private static Precision PickMatmulPrecision(in Optimizations options)
     {
         // Weights below 16 bits with 16-bit activations are dequantized and multiplied in FP16 (W4A16);
-        // only quantized activations move the GEMM onto integer units.
+        // only quantized activations move the GEMM onto 8- or 4-bit units, integer or float by their
+        // format (the device falls back to the next wider format of that kind it has).
+        var floats = options.ActivationFormat == ActivationFormat.Float;
         if (options.ActivationBits <= 4 && options.WeightBits <= 5)
         {
-            return Precision.Int4;
+            return floats ? Precision.Fp4 : Precision.Int4;
         }
 
         if (options.ActivationBits <= 8 && options.WeightBits <= 9)
         {
-            return Precision.Int8;
+            return floats ? Precision.Fp8 : Precision.Int8;
         }
 
         return Precision.Fp16;

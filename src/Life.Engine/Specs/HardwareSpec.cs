@@ -3,7 +3,10 @@ namespace Life.Engine.Specs;
 /// <summary>
 /// One device as the roofline sees it: peak arithmetic per precision, memory bandwidth and capacity,
 /// efficiencies, per-dispatch overhead, and optionally price and power. Peaks of 0 mean "not
-/// supported": the operator falls back to the next wider precision (int4 → int8 → fp16, fp8 → fp16).
+/// supported": the operator falls back to the next wider format of its kind (int4 → int8 → fp16,
+/// fp4 → fp8 → fp16). Every peak is dense (no 2:4 sparsity), at the accumulation inference GEMMs use
+/// (FP32 for FP16/BF16 and FP8, INT32 for integers): on GeForce cards that halves the spec sheet's
+/// FP16-accumulate figure.
 /// </summary>
 public readonly struct HardwareSpec
 {
@@ -36,7 +39,11 @@ public readonly struct HardwareSpec
     /// <summary>Dense FP16/BF16 peak in TFLOPS (10^12 operations per second).</summary>
     public double Fp16Tflops { get; init; }
 
+    /// <summary>Dense FP8 peak in TFLOPS with FP32 accumulation; 0 when the device has no FP8 units.</summary>
     public double Fp8Tflops { get; init; }
+
+    /// <summary>Dense FP4 (NVFP4/MXFP4) peak in TFLOPS; 0 when the device has no FP4 units.</summary>
+    public double Fp4Tflops { get; init; }
 
     public double Int8Tops { get; init; }
 
@@ -136,6 +143,7 @@ public readonly struct HardwareSpec
             Precision.Int4 => Int4Tops > 0 ? Int4Tops : Int8Tops > 0 ? Int8Tops : Fp16Tflops,
             Precision.Int8 => Int8Tops > 0 ? Int8Tops : Fp16Tflops,
             Precision.Fp8 => Fp8Tflops > 0 ? Fp8Tflops : Fp16Tflops,
+            Precision.Fp4 => Fp4Tflops > 0 ? Fp4Tflops : Fp8Tflops > 0 ? Fp8Tflops : Fp16Tflops,
             _ => Fp16Tflops,
         };
         return tera * 1e12;
@@ -163,6 +171,7 @@ public readonly struct HardwareSpec
         Require(BandwidthGBs > 0 && double.IsFinite(BandwidthGBs), "bandwidth_gbs", BandwidthGBs);
         Require(MemoryGB > 0 && double.IsFinite(MemoryGB), "memory_gb", MemoryGB);
         Require(Fp8Tflops >= 0, "fp8_tflops", Fp8Tflops);
+        Require(Fp4Tflops >= 0, "fp4_tflops", Fp4Tflops);
         Require(Int8Tops >= 0, "int8_tops", Int8Tops);
         Require(Int4Tops >= 0, "int4_tops", Int4Tops);
         Require(ComputeEfficiency > 0 && ComputeEfficiency <= 1, "compute_eff", ComputeEfficiency);

@@ -28,8 +28,14 @@ public readonly struct Optimizations
     /// </summary>
     public double WeightBits { get; init; }
 
-    /// <summary>Bits of the activations fed to Linear layers (16, 8 or 4); below 16 picks int8/int4 arithmetic.</summary>
+    /// <summary>
+    /// Bits of the activations fed to Linear layers (16, 8 or 4); below 16 picks 8- or 4-bit matrix
+    /// arithmetic in <see cref="ActivationFormat"/>.
+    /// </summary>
     public double ActivationBits { get; init; }
+
+    /// <summary>Integer (INT8/INT4) or float (FP8/FP4) activations below 16 bits; ignored at 16.</summary>
+    public ActivationFormat ActivationFormat { get; init; }
 
     /// <summary>Bits per element of the KV cache.</summary>
     public double KvBits { get; init; }
@@ -101,6 +107,7 @@ public readonly struct Optimizations
         Require(Enum.IsDefined(Fusion), "fusion", (double)Fusion);
         Require(Enum.IsDefined(KvCache), "kv_cache", (double)KvCache);
         Require(Enum.IsDefined(Counting), "counting", (double)Counting);
+        Require(Enum.IsDefined(ActivationFormat), "act_format", (double)ActivationFormat);
     }
 
     private static void Require(bool ok, string field, double value)

@@ -7,6 +7,7 @@ public static class OptionNames
     private static readonly string[] KvCacheNames = ["static", "concat"];
     private static readonly string[] LoraNames = ["unmerged", "merged", "merge-inline"];
     private static readonly string[] CountingNames = ["serving", "life"];
+    private static readonly string[] ActivationFormatNames = ["int", "fp"];
 
     public static IReadOnlyList<string> FusionLevels => FusionNames;
 
@@ -15,6 +16,8 @@ public static class OptionNames
     public static IReadOnlyList<string> LoraModes => LoraNames;
 
     public static IReadOnlyList<string> CountingConventions => CountingNames;
+
+    public static IReadOnlyList<string> ActivationFormats => ActivationFormatNames;
 
     public static FusionLevel ParseFusion(string text) => text switch
     {
@@ -46,6 +49,13 @@ public static class OptionNames
         _ => throw Unknown("counting", text, CountingNames),
     };
 
+    public static ActivationFormat ParseActivationFormat(string text) => text switch
+    {
+        "int" => ActivationFormat.Int,
+        "fp" => ActivationFormat.Float,
+        _ => throw Unknown("act_format", text, ActivationFormatNames),
+    };
+
     public static string Format(FusionLevel value) => FusionNames[(int)value];
 
     public static string Format(KvCacheMode value) => KvCacheNames[(int)value];
@@ -53,6 +63,8 @@ public static class OptionNames
     public static string Format(LoraMode value) => LoraNames[(int)value];
 
     public static string Format(CountingConvention value) => CountingNames[(int)value];
+
+    public static string Format(ActivationFormat value) => ActivationFormatNames[(int)value];
 
     private static EngineInputException Unknown(string field, string text, string[] allowed) =>
         new($"{field} '{text}' is not one of {string.Join(", ", allowed)}");

@@ -14,4 +14,7 @@ public enum Precision : byte
 
     /// <summary>INT4 matrix arithmetic (W4A4).</summary>
     Int4 = 3,
+
+    /// <summary>FP4 matrix arithmetic (NVFP4/MXFP4 activations and weights).</summary>
+    Fp4 = 4,
 }

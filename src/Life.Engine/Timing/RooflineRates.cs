@@ -13,6 +13,7 @@ internal readonly struct RooflineRates
 {
     private readonly double _fp16;
     private readonly double _fp8;
+    private readonly double _fp4;
     private readonly double _int8;
     private readonly double _int4;
     private readonly double _collectivesPerStep;
@@ -29,6 +30,7 @@ internal readonly struct RooflineRates
         var efficiency = hardware.ComputeEfficiency * split;
         _fp16 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp16));
         _fp8 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp8));
+        _fp4 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Fp4));
         _int8 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Int8));
         _int4 = 1 / (efficiency * hardware.PeakOpsPerSecond(Precision.Int4));
         SecondsPerByte = 1 / (hardware.MemoryEfficiency * hardware.BandwidthGBs * 1e9 * split);
@@ -81,6 +83,7 @@ internal readonly struct RooflineRates
     public double SecondsPerOp(Precision precision) => precision switch
     {
         Precision.Fp8 => _fp8,
+        Precision.Fp4 => _fp4,
         Precision.Int8 => _int8,
         Precision.Int4 => _int4,
         _ => _fp16,

@@ -12,6 +12,7 @@ public static class DimensionKeys
     public const string Model = "model";
     public const string WeightBits = "weight_bits";
     public const string ActBits = "act_bits";
+    public const string ActFormat = "act_format";
     public const string KvBits = "kv_bits";
     public const string QuantGroup = "quant_group";
     public const string LoraRank = "lora_rank";
@@ -29,7 +30,7 @@ public static class DimensionKeys
 
     /// <summary>Optimization keys accepted under <c>optimizations:</c>.</summary>
     public static readonly IReadOnlyList<string> OptimizationKeys =
-        [WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting];
+        [WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting];
 
     /// <summary>Replica layout keys accepted under <c>parallelism:</c> (docs/serving.md).</summary>
     public static readonly IReadOnlyList<string> ParallelismKeys = [Tp, Pp, Ep];
@@ -38,17 +39,17 @@ public static class DimensionKeys
     public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
     public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or Batch or InputTokens or OutputTokens);
 
     public static DimensionKind KindOf(string key) => key switch
     {
-        Hardware or Model or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
+        Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
         WeightBits or ActBits or KvBits => DimensionKind.Real,
         _ => DimensionKind.Integer,
     };

@@ -346,6 +346,7 @@ public sealed class SweepSpecParser
                 DimensionKeys.Fusion => (object)OptionNames.ParseFusion(text),
                 DimensionKeys.KvCache => OptionNames.ParseKvCache(text),
                 DimensionKeys.LoraMode => OptionNames.ParseLoraMode(text),
+                DimensionKeys.ActFormat => OptionNames.ParseActivationFormat(text),
                 _ => OptionNames.ParseCounting(text),
             };
             return true;

@@ -7,6 +7,7 @@ internal enum DimensionRole : byte
     Model,
     WeightBits,
     ActBits,
+    ActFormat,
     KvBits,
     QuantGroup,
     LoraRank,

@@ -10,6 +10,7 @@ internal static class DimensionRoles
         DimensionKeys.Model => DimensionRole.Model,
         DimensionKeys.WeightBits => DimensionRole.WeightBits,
         DimensionKeys.ActBits => DimensionRole.ActBits,
+        DimensionKeys.ActFormat => DimensionRole.ActFormat,
         DimensionKeys.KvBits => DimensionRole.KvBits,
         DimensionKeys.QuantGroup => DimensionRole.QuantGroup,
         DimensionKeys.LoraRank => DimensionRole.LoraRank,

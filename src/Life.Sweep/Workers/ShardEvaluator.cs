@@ -236,6 +236,7 @@ public sealed class ShardEvaluator
             {
                 DimensionRole.WeightBits => options with { WeightBits = number },
                 DimensionRole.ActBits => options with { ActivationBits = number },
+                DimensionRole.ActFormat => options with { ActivationFormat = OptionNames.ParseActivationFormat(text) },
                 DimensionRole.KvBits => options with { KvBits = number },
                 DimensionRole.QuantGroup => options with { QuantGroupSize = (int)number },
                 DimensionRole.LoraRank => options with { LoraRank = (int)number },

@@ -35,6 +35,7 @@ internal static class CatalogCommand
                     writer.WriteString("device_class", spec.DeviceClass.ToString());
                     writer.WriteNumber("fp16_tflops", spec.Fp16Tflops);
                     writer.WriteNumber("fp8_tflops", spec.Fp8Tflops);
+                    writer.WriteNumber("fp4_tflops", spec.Fp4Tflops);
                     writer.WriteNumber("int8_tops", spec.Int8Tops);
                     writer.WriteNumber("int4_tops", spec.Int4Tops);
                     writer.WriteNumber("bandwidth_gbs", spec.BandwidthGBs);
@@ -53,11 +54,11 @@ internal static class CatalogCommand
                 return CliApplication.Success;
             }
 
-            output.WriteLine(string.Create(c, $"{"id",-24}{"class",-18}{"FP16 TFLOPS",12}{"INT8 TOPS",11}{"GB/s",8}{"GB",6}{"W",7}{"USD",8}  name"));
+            output.WriteLine(string.Create(c, $"{"id",-24}{"class",-18}{"FP16 TFLOPS",12}{"FP8",8}{"FP4",8}{"INT8 TOPS",11}{"GB/s",8}{"GB",6}{"W",7}{"USD",8}  name"));
             foreach (var entry in catalog.Hardware)
             {
                 var h = entry.Spec;
-                output.WriteLine(string.Create(c, $"{entry.Id,-24}{h.DeviceClass,-18}{h.Fp16Tflops,12:0.###}{h.Int8Tops,11:0.#}{h.BandwidthGBs,8:0.#}{h.MemoryGB,6:0.#}{Optional(h.PowerW),7}{Optional(h.PriceUsd),8}  {h.Name}"));
+                output.WriteLine(string.Create(c, $"{entry.Id,-24}{h.DeviceClass,-18}{h.Fp16Tflops,12:0.###}{h.Fp8Tflops,8:0.#}{h.Fp4Tflops,8:0.#}{h.Int8Tops,11:0.#}{h.BandwidthGBs,8:0.#}{h.MemoryGB,6:0.#}{Optional(h.PowerW),7}{Optional(h.PriceUsd),8}  {h.Name}"));
                 WriteSources(output, entry.Sources, parse.GetValue(sources));
             }
 

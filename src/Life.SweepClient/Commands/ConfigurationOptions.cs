@@ -32,6 +32,9 @@ internal sealed class ConfigurationOptions
 
     public Option<double> ActBits { get; } = new("--act-bits") { Description = "Bits of activations fed to Linear layers", DefaultValueFactory = _ => 16 };
 
+    public Option<string> ActFormat { get; } = new Option<string>("--act-format") { Description = "int (INT8/INT4 GEMMs, default) | fp (FP8/FP4 GEMMs) for --act-bits below 16", DefaultValueFactory = _ => "int" }
+        .AcceptOnlyFromAmong([.. OptionNames.ActivationFormats]);
+
     public Option<double> KvBits { get; } = new("--kv-bits") { Description = "Bits per KV-cache element", DefaultValueFactory = _ => 16 };
 
     public Option<int> QuantGroup { get; } = new("--quant-group") { Description = "Weights per quantization group (integer weight bits)", DefaultValueFactory = _ => 128 };
@@ -71,7 +74,7 @@ internal sealed class ConfigurationOptions
     {
         foreach (var option in new Option[]
         {
-            Hardware, Tflops, BandwidthGBs, MemoryGB, Int8Tops, Model, WeightBits, ActBits, KvBits, QuantGroup, Batch, Input, Output,
+            Hardware, Tflops, BandwidthGBs, MemoryGB, Int8Tops, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Batch, Input, Output,
             LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, ComputeEff, MemoryEff, DispatchUs, Roofline,
         })
         {
@@ -131,6 +134,7 @@ internal sealed class ConfigurationOptions
         {
             WeightBits = parse.GetValue(WeightBits),
             ActivationBits = parse.GetValue(ActBits),
+            ActivationFormat = OptionNames.ParseActivationFormat(parse.GetRequiredValue(ActFormat)),
             KvBits = parse.GetValue(KvBits),
             QuantGroupSize = parse.GetValue(QuantGroup),
             LoraRank = parse.GetValue(LoraRank),

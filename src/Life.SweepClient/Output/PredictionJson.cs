@@ -20,6 +20,7 @@ internal static class PredictionJson
             json.WriteNumber("output_tokens", p.Workload.OutputTokens);
             json.WriteNumber("weight_bits", p.Optimizations.WeightBits);
             json.WriteNumber("act_bits", p.Optimizations.ActivationBits);
+            json.WriteString("act_format", OptionNames.Format(p.Optimizations.ActivationFormat));
             json.WriteNumber("kv_bits", p.Optimizations.KvBits);
             json.WriteNumber("lora_rank", p.Optimizations.LoraRank);
             json.WriteString("lora_mode", OptionNames.Format(p.Optimizations.LoraMode));

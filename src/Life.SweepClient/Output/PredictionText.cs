@@ -14,7 +14,8 @@ internal static class PredictionText
         output.WriteLine(string.Create(c, $"{p.Model.Id} on {p.Hardware.Id}: batch {p.Workload.Batch}, {p.Workload.InputTokens} tokens in, {p.Workload.OutputTokens} out"));
         var chunk = o.ChunkSize > 0 ? string.Create(c, $", chunk {o.ChunkSize}") : string.Empty;
         var lora = o.LoraRank > 0 ? string.Create(c, $", LoRA r={o.LoraRank} {OptionNames.Format(o.LoraMode)}") : string.Empty;
-        output.WriteLine(string.Create(c, $"  weights {o.WeightBits} bit, activations {o.ActivationBits} bit, KV {o.KvBits} bit, fusion {OptionNames.Format(o.Fusion)}, KV cache {OptionNames.Format(o.KvCache)}{chunk}{lora}"));
+        var format = o.ActivationBits < 16 ? (o.ActivationFormat == ActivationFormat.Float ? " fp" : " int") : string.Empty;
+        output.WriteLine(string.Create(c, $"  weights {o.WeightBits} bit, activations {o.ActivationBits} bit{format}, KV {o.KvBits} bit, fusion {OptionNames.Format(o.Fusion)}, KV cache {OptionNames.Format(o.KvCache)}{chunk}{lora}"));
         foreach (var note in PredictionNotes.For(p))
         {
             output.WriteLine($"  note: {note}");

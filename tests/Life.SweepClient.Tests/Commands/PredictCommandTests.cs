@@ -155,4 +155,25 @@ public sealed class PredictCommandTests
             File.Delete(path);
         }
     }
+    [Fact]
+    public async Task Act_format_fp_takes_the_fp8_peak_and_is_echoed()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "gaudi2", "--model", "llama-2-7b", "--weight-bits", "8", "--act-bits", "8", "--act-format", "fp", "--input", "2048", "--output", "2", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("fp", json.RootElement.GetProperty("act_format").GetString());
+        var options = new Optimizations { WeightBits = 8, ActivationBits = 8, ActivationFormat = ActivationFormat.Float };
+        var expected = Evaluator.Evaluate(OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), options, Shipped.Defaults), Shipped.Catalog.ResolveHardware("gaudi2"), new Workload(1, 2048, 2));
+        Assert.Equal(expected.TtftMs, json.RootElement.GetProperty("ttft_ms").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task An_unknown_act_format_is_bad_input()
+    {
+        var run = await CliRun.Of("predict", "--hardware", "gaudi2", "--model", "llama-2-7b", "--act-bits", "8", "--act-format", "bf8");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bf8", run.Error, StringComparison.Ordinal);
+    }
 }

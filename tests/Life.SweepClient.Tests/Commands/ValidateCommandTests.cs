@@ -60,10 +60,14 @@ public sealed class ValidateCommandTests : IDisposable
             double.Parse(perFile.Single(f => f[0] == file && f[1] == metric)[3].TrimEnd('%'), CultureInfo.InvariantCulture);
 
         // Fitted without it, the H100 serving study (the only datacenter GPU and the only vLLM and
-        // TensorRT-LLM rows) still meets the end-to-end and throughput targets: the global efficiencies
-        // an unseen family gets stay at their physical priors (30% and 44% before they did).
-        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 12);
-        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 12);
+        // TensorRT-LLM rows) stays bounded: the global efficiencies an unseen family gets stay at their
+        // physical priors (30% and 44% before they did). It met 12% only while 4-bit decode was
+        // over-charged: Strix Halo's bandwidth then fitted at a clamped 100%, and the vendor level it
+        // shaped handed the unseen H100 a 69% bandwidth that offset vLLM's and TensorRT-LLM's launch
+        // overheads (fitted at 2.7x and 1.6x when seen). With dequantization overlapped, the H100 gets
+        // 83% and misses by 18% / 22%, still under the 30% / 44% of a free global fit.
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 25);
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 25);
 
         // Decode on an unseen device family is still far better than LIFE's fixed efficiencies.
         foreach (var file in new[] { "llamacpp_dgx_spark_benches.csv", "strix_halo_lhl_llamacpp.csv", "xiongjiedai_llamacpp_gpu_benchmarks.csv" })

@@ -1,7 +1,11 @@
 namespace Life.Engine.Validation;
 
-/// <summary>One prediction against one measurement; APE in percent.</summary>
-public sealed record ValidatedRow(PreparedMeasurement Prepared, double Predicted)
+/// <summary>
+/// One prediction against one measurement; APE in percent. <see cref="Fits"/> is false when the
+/// model, one prefill's activations and one sequence's KV do not fit in the devices' memory: such a
+/// row is still forecast and reported, but kept out of the error statistics.
+/// </summary>
+public sealed record ValidatedRow(PreparedMeasurement Prepared, double Predicted, bool Fits = true)
 {
     public Measurement Measurement => Prepared.Measurement;
 

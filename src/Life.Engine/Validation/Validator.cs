@@ -5,7 +5,11 @@ using Life.Engine.Timing;
 
 namespace Life.Engine.Validation;
 
-/// <summary>Predicts prepared measurements and compares (operator tables cached per model and optimizations).</summary>
+/// <summary>
+/// Predicts prepared measurements and compares (operator tables cached per model and optimizations).
+/// Each row goes through the evaluator <c>predict</c> uses, with the row's deployment: collectives on
+/// the node topology, KV capacity and waves when the batch does not fit in the KV blocks.
+/// </summary>
 public static class Validator
 {
     public static ValidationResult Run(IReadOnlyList<PreparedMeasurement> prepared, IReadOnlyList<SkippedMeasurement> skipped, EfficiencyDefaults efficiency, RooflineMode mode = RooflineMode.PerOperator)
@@ -16,7 +20,8 @@ public static class Validator
         var rows = new List<ValidatedRow>(prepared.Count);
         foreach (var p in prepared)
         {
-            rows.Add(new ValidatedRow(p, Predict(p, tables, mode)));
+            var metrics = Forecast(p, tables, mode);
+            rows.Add(new ValidatedRow(p, MeasuredMetrics.Predicted(metrics, p.Measurement.Metric), metrics.Fits));
         }
 
         return new ValidationResult(rows, skipped);
@@ -25,9 +30,15 @@ public static class Validator
     public static double Predict(PreparedMeasurement p, TableCache tables, RooflineMode mode = RooflineMode.PerOperator)
     {
         ArgumentNullException.ThrowIfNull(p);
+        return MeasuredMetrics.Predicted(Forecast(p, tables, mode), p.Measurement.Metric);
+    }
+
+    /// <summary>Every metric of the row's configuration, as <c>predict</c> gives them.</summary>
+    public static Metrics Forecast(PreparedMeasurement p, TableCache tables, RooflineMode mode = RooflineMode.PerOperator)
+    {
+        ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(tables);
         var table = tables.Get(p.Model, p.Optimizations);
-        var metrics = Evaluator.Evaluate(table, p.Hardware, p.Workload, mode, p.Deployment);
-        return MeasuredMetrics.Predicted(metrics, p.Measurement.Metric);
+        return Evaluator.Evaluate(table, p.Hardware, p.Workload, mode, p.Deployment);
     }
 }

@@ -5,7 +5,9 @@ namespace Life.Engine.Validation;
 /// catalog entry named by <see cref="Hardware"/> when present; absent numbers are NaN, absent token
 /// counts null. The optional layout columns (<see cref="Tensor"/>, <see cref="Pipeline"/>,
 /// <see cref="Expert"/>) are 0 when not given: the framework's own split of <see cref="Devices"/>
-/// is assumed; an absent <see cref="MemoryUtilization"/> is NaN (vLLM's default 0.9).
+/// is assumed; an absent <see cref="MemoryUtilization"/> is NaN (vLLM's default 0.9). A row with a
+/// request rate (<see cref="Qps"/>, NaN when not given) measures a server under Poisson arrivals, not
+/// a static batch.
 /// </summary>
 public sealed record Measurement(
     string File,
@@ -30,7 +32,8 @@ public sealed record Measurement(
     int Tensor = 0,
     int Pipeline = 0,
     int Expert = 0,
-    double MemoryUtilization = double.NaN)
+    double MemoryUtilization = double.NaN,
+    double Qps = double.NaN)
 {
     public string Where => $"{File} line {Line}";
 }

@@ -8,7 +8,8 @@ namespace Life.Engine.Validation;
 /// be a number and is not, or an unknown metric, is bad input naming the file, line and column.
 /// Empty spec columns mean "use the catalog", empty token counts mean "not given". Optional columns
 /// <c>tp</c>, <c>pp</c>, <c>ep</c> (the replica's layout; by default the framework's split of
-/// <c>devices</c>) and <c>gpu_memory_utilization</c> (default vLLM's 0.9) are read when the header has them.
+/// <c>devices</c>), <c>gpu_memory_utilization</c> (default vLLM's 0.9) and <c>qps</c> (a request rate:
+/// the row measures a server under Poisson arrivals) are read when the header has them.
 /// </summary>
 public static class MeasurementCsv
 {
@@ -19,7 +20,7 @@ public static class MeasurementCsv
     ];
 
     /// <summary>Columns a file may add; empty or absent means the default.</summary>
-    public static readonly IReadOnlyList<string> OptionalColumns = ["tp", "pp", "ep", "gpu_memory_utilization"];
+    public static readonly IReadOnlyList<string> OptionalColumns = ["tp", "pp", "ep", "gpu_memory_utilization", "qps"];
 
     public static IReadOnlyList<Measurement> Parse(string text, string file)
     {
@@ -79,7 +80,8 @@ public static class MeasurementCsv
                 row.Integer("tp") ?? 0,
                 row.Integer("pp") ?? 0,
                 row.Integer("ep") ?? 0,
-                row.Number("gpu_memory_utilization") ?? double.NaN));
+                row.Number("gpu_memory_utilization") ?? double.NaN,
+                row.Number("qps") ?? double.NaN));
         }
 
         return rows;

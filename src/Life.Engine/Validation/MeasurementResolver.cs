@@ -189,7 +189,14 @@ public sealed class MeasurementResolver
             MemoryGB = double.IsNaN(m.MemoryGB) ? hardware.MemoryGB : m.MemoryGB,
         };
 
-        var needsOutput = m.Metric is not (MeasuredMetric.PrefillTps or MeasuredMetric.TtftMs);
+        var atRate = !double.IsNaN(m.Qps);
+        if (atRate && !(m.Qps > 0))
+        {
+            return $"qps = {m.Qps} must be positive";
+        }
+
+        // A server's TTFT depends on the decodes it shares steps with, so a rate row needs both counts.
+        var needsOutput = atRate || m.Metric is not (MeasuredMetric.PrefillTps or MeasuredMetric.TtftMs);
         if (m.InputTokens is null)
         {
             return "input_tokens not given";

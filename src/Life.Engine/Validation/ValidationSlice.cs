@@ -2,7 +2,8 @@ namespace Life.Engine.Validation;
 
 /// <summary>
 /// A named subset of the scored rows with its own statistics: where serving-level errors show
-/// (rows on several devices, batches of 64 and more), so a good overall figure cannot hide them.
+/// (rows on several devices, static batches of 64 and more, rows at a request rate), so a good
+/// overall figure cannot hide them.
 /// </summary>
 public sealed class ValidationSlice
 {
@@ -28,14 +29,15 @@ public sealed class ValidationSlice
 
     public ErrorStatistics Overall { get; }
 
-    /// <summary>The multi-device rows and the rows with batch ≥ <see cref="LargeBatch"/>, of the rows in the statistics.</summary>
+    /// <summary>Of the rows in the statistics: the multi-device rows, the static batches of at least <see cref="LargeBatch"/>, and the rows at a request rate.</summary>
     public static IReadOnlyList<ValidationSlice> Of(ValidationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return
         [
             new("multi_device", [.. result.Scored.Where(r => r.Measurement.Devices > 1)]),
-            new("batch_64_plus", [.. result.Scored.Where(r => r.Measurement.Batch >= LargeBatch)]),
+            new("batch_64_plus", [.. result.Scored.Where(r => double.IsNaN(r.Measurement.Qps) && r.Measurement.Batch >= LargeBatch)]),
+            new("at_rate", [.. result.Scored.Where(r => !double.IsNaN(r.Measurement.Qps))]),
         ];
     }
 }

@@ -51,12 +51,13 @@ internal static class ValidationJson
 
     private static void WriteBody(Utf8JsonWriter json, ValidationResult result)
     {
-        // rows: forecast rows (not_fitting of them kept out of the statistics); skipped: rows not
+        // rows: forecast rows (not_fitting and saturated ones kept out of the statistics); skipped: rows not
         // forecast for a missing or unknown input; invalid: rows whose layout the model cannot take.
         json.WriteNumber("rows", result.Rows.Count);
         json.WriteNumber("skipped", result.Skipped.Count - result.Invalid);
         json.WriteNumber("invalid", result.Invalid);
         json.WriteNumber("not_fitting", result.NotFitting);
+        json.WriteNumber("saturated", result.Saturated);
         WriteMetrics(json, result.Metrics, result.Overall);
         json.WriteStartObject("slices");
         foreach (var slice in ValidationSlice.Of(result))

@@ -13,17 +13,19 @@ internal static class ValidationReportCsv
     public static void Write(string path, ValidationResult result)
     {
         var text = new StringBuilder();
-        text.AppendLine("file,line,source,hardware,framework,model,weight_bits,devices,tp,pp,ep,batch,input_tokens,output_tokens,metric,measured,predicted,error_pct,ape_pct,fits,skipped_reason");
+        text.AppendLine("file,line,source,hardware,framework,model,weight_bits,devices,tp,pp,ep,batch,qps,input_tokens,output_tokens,metric,measured,predicted,error_pct,ape_pct,fits,saturated,skipped_reason");
         foreach (var row in result.Rows)
         {
             var d = row.Prepared.Deployment;
-            Append(text, row.Measurement, Layout(d.TensorParallel, d.PipelineParallel, d.ExpertParallel), string.Create(CultureInfo.InvariantCulture, $"{row.Predicted:G9},{row.ErrorPercent:F3},{row.Ape:F3},{(row.Fits ? "true" : "false")},"));
+            // A saturated rate row's latencies are +∞: no number, the saturated column says why.
+            var numbers = double.IsFinite(row.Predicted) ? string.Create(CultureInfo.InvariantCulture, $"{row.Predicted:G9},{row.ErrorPercent:F3},{row.Ape:F3}") : ",,";
+            Append(text, row.Measurement, Layout(d.TensorParallel, d.PipelineParallel, d.ExpertParallel), $"{numbers},{(row.Fits ? "true" : "false")},{(row.Saturated ? "true" : "false")},");
         }
 
         foreach (var skipped in result.Skipped)
         {
             var m = skipped.Measurement;
-            Append(text, m, Layout(m.Tensor, m.Pipeline, m.Expert), ",,,," + Quote(ValidationReportJson.Reason(skipped)));
+            Append(text, m, Layout(m.Tensor, m.Pipeline, m.Expert), ",,,,," + Quote(ValidationReportJson.Reason(skipped)));
         }
 
         var temporary = path + ".tmp";
@@ -37,7 +39,7 @@ internal static class ValidationReportCsv
     private static void Append(StringBuilder text, Measurement m, string layout, string tail) =>
         text.AppendLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{Quote(Path.GetFileName(m.File))},{m.Line},{Quote(m.Source)},{Quote(m.Hardware)},{Quote(m.Framework)},{Quote(m.Model)},{m.WeightBits},{m.Devices},{layout},{m.Batch},{m.InputTokens},{m.OutputTokens},{MeasuredMetrics.Name(m.Metric)},{m.Value:G9},{tail}"));
+            $"{Quote(Path.GetFileName(m.File))},{m.Line},{Quote(m.Source)},{Quote(m.Hardware)},{Quote(m.Framework)},{Quote(m.Model)},{m.WeightBits},{m.Devices},{layout},{m.Batch},{(double.IsNaN(m.Qps) ? null : m.Qps)},{m.InputTokens},{m.OutputTokens},{MeasuredMetrics.Name(m.Metric)},{m.Value:G9},{tail}"));
 
     private static string Quote(string value) =>
         value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;

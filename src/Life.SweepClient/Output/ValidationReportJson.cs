@@ -20,10 +20,20 @@ internal static class ValidationReportJson
                 json.WriteNumber("tp", row.Prepared.Deployment.TensorParallel);
                 json.WriteNumber("pp", row.Prepared.Deployment.PipelineParallel);
                 json.WriteNumber("ep", row.Prepared.Deployment.ExpertParallel);
-                json.WriteNumber("predicted", row.Predicted);
-                json.WriteNumber("error_pct", row.ErrorPercent);
-                json.WriteNumber("ape_pct", row.Ape);
+                if (double.IsFinite(row.Predicted))
+                {
+                    json.WriteNumber("predicted", row.Predicted);
+                    json.WriteNumber("error_pct", row.ErrorPercent);
+                    json.WriteNumber("ape_pct", row.Ape);
+                }
+                else
+                {
+                    // A saturated rate row's latencies are +∞.
+                    json.WriteNull("predicted");
+                }
+
                 json.WriteBoolean("fits", row.Fits);
+                json.WriteBoolean("saturated", row.Saturated);
                 json.WriteEndObject();
             }
 
@@ -55,6 +65,11 @@ internal static class ValidationReportJson
         json.WriteNumber("weight_bits", m.WeightBits);
         json.WriteNumber("devices", m.Devices);
         json.WriteNumber("batch", m.Batch);
+        if (!double.IsNaN(m.Qps))
+        {
+            json.WriteNumber("qps", m.Qps);
+        }
+
         if (m.InputTokens is { } input)
         {
             json.WriteNumber("input_tokens", input);

@@ -15,6 +15,11 @@ internal static class ValidationText
             output.WriteLine(string.Create(c, $"{result.NotFitting} of the predicted rows do not fit in the devices' memory: reported (--report), not in the statistics"));
         }
 
+        if (result.Saturated > 0)
+        {
+            output.WriteLine(string.Create(c, $"{result.Saturated} of the predicted rows ask for a request rate past what the replica sustains: reported (--report), not in the statistics"));
+        }
+
         output.WriteLine();
         var header = baseline is null
             ? $"{"metric",-16}{"rows",6}{"median APE",12}{"mean APE",11}"

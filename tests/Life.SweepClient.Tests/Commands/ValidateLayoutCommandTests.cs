@@ -82,6 +82,49 @@ public sealed class ValidateLayoutCommandTests : IDisposable
         Assert.Equal(batch > 1000, predicted.RootElement.GetProperty("waves").GetInt32() > 1);
     }
 
+    [Theory]
+    [InlineData("ttft_ms", "ttft_p50_ms")]
+    [InlineData("tpot_ms", "tpot_p50_ms")]
+    [InlineData("e2e_ms", "e2e_p50_ms")]
+    public async Task A_row_at_a_request_rate_is_forecast_as_simulates_steady_state_model(string metric, string field)
+    {
+        // Two requests/s of 512 + 128 tokens on two H100s (tp 2), a generic framework: the steady-state
+        // medians `simulate` reports for the same replica and scheduler.
+        var path = Path.Combine(_temp, "rate.csv");
+        await File.WriteAllTextAsync(path, Header + ",qps\n" + $"x,h100-sxm,,,,,2,generic,llama-3-8b,16,16,16,1,512,128,{metric},100,2\n");
+        var report = Path.Combine(_temp, "rate.json");
+
+        var validate = await CliRun.Of("validate", path, "--report", report);
+        var simulate = await CliRun.Of("simulate", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--tp", "2", "--input", "512", "--output", "128", "--qps", "2", "--requests", "100", "--json");
+
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Equal(0, simulate.ExitCode);
+        using var rows = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        using var simulated = JsonDocument.Parse(simulate.Output);
+        var expected = simulated.RootElement.GetProperty("steady_state").GetProperty(field).GetDouble();
+        Assert.Equal(expected, rows.RootElement[0].GetProperty("predicted").GetDouble(), expected * 1e-12);
+        Assert.False(rows.RootElement[0].GetProperty("saturated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_row_at_a_rate_the_replica_cannot_sustain_is_counted_apart()
+    {
+        var path = Path.Combine(_temp, "saturated.csv");
+        await File.WriteAllTextAsync(path, Header + ",qps\nx,h100-sxm,,,,,1,vLLM,llama-3-8b,16,16,16,1,512,128,ttft_ms,100,10000\nx,h100-sxm,,,,,1,vLLM,llama-3-8b,16,16,16,1,512,128,ttft_ms,100,2\n");
+        var report = Path.Combine(_temp, "saturated.csv.out");
+
+        var run = await CliRun.Of("validate", path, "--json", "--report", report);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal((2, 1), (json.RootElement.GetProperty("rows").GetInt32(), json.RootElement.GetProperty("saturated").GetInt32()));
+        Assert.Equal(1, json.RootElement.GetProperty("slices").GetProperty("at_rate").GetProperty("overall").GetProperty("rows").GetInt32());
+        var lines = await File.ReadAllLinesAsync(report);
+        var header = lines[0].Split(',').ToList();
+        var saturated = lines[1].Split(',');
+        Assert.Equal(("10000", "true", string.Empty), (saturated[header.IndexOf("qps")], saturated[header.IndexOf("saturated")], saturated[header.IndexOf("predicted")]));
+    }
+
     [Fact]
     public async Task The_dev_measurements_report_the_multi_device_and_large_batch_slices()
     {

@@ -64,8 +64,7 @@ public sealed class MeasurementResolver
     {
         ArgumentNullException.ThrowIfNull(p);
         // The layout (so the deployment) depends on the row and the framework, not on the efficiencies.
-        var (hardware, _) = Efficiencies(p.RawHardware, p.Framework, p.Measurement.Devices, defaults, profile);
-        return p with { Hardware = hardware, Optimizations = OptionsFor(p.Measurement, p.Framework, defaults) };
+        return p with { Hardware = Efficiencies(p.RawHardware, p.Framework, defaults, profile), Optimizations = OptionsFor(p.Measurement, p.Framework, defaults) };
     }
 
     /// <summary>The row's quantization as its framework runs it (fusion, cache, chunking, attention kernels).</summary>
@@ -107,27 +106,24 @@ public sealed class MeasurementResolver
 
     /// <summary>
     /// A device's efficiencies: a calibrated entry (absolute, already for that framework) when the
-    /// profile has one, else the group defaults times the framework's factors; and the deployment of
-    /// the framework's own split of <paramref name="devices"/>.
+    /// profile has one, else the group defaults times the framework's factors.
     /// </summary>
-    public static (HardwareSpec Hardware, Deployment Deployment) Efficiencies(in HardwareSpec raw, FrameworkKind framework, int devices, EfficiencyDefaults defaults, CalibrationProfile? profile)
+    public static HardwareSpec Efficiencies(in HardwareSpec raw, FrameworkKind framework, EfficiencyDefaults defaults, CalibrationProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var profileFramework = FrameworkProfiles.For(framework, defaults);
-        var split = Math.Max(1, devices);
-        var deployment = DeploymentOf(profileFramework.Parallelism == Parallelism.Layer ? new ParallelPlan(1, split, 1) : new ParallelPlan(split, 1, 1), framework, defaults, double.NaN);
         var withDefaults = defaults.WithDefaults(raw);
         if (profile?.Find(raw.Id, FrameworkProfile.Name(framework)) is { } calibrated)
         {
-            return (withDefaults with
+            return withDefaults with
             {
                 ComputeEfficiency = calibrated.ComputeEfficiency,
                 MemoryEfficiency = calibrated.MemoryEfficiency,
                 DispatchOverheadUs = calibrated.DispatchUs,
-            }, deployment);
+            };
         }
 
-        return (profileFramework.Apply(withDefaults), deployment);
+        return profileFramework.Apply(withDefaults);
     }
 
     private SkippedMeasurement? TryResolve(Measurement m, out PreparedMeasurement? result)
@@ -235,7 +231,7 @@ public sealed class MeasurementResolver
         }
 
         var options = OptionsFor(m, framework, _defaults);
-        var (effective, _) = Efficiencies(hardware, framework, m.Devices, _defaults, _profile);
+        var effective = Efficiencies(hardware, framework, _defaults, _profile);
         var deployment = DeploymentOf(plan, framework, _defaults, m.MemoryUtilization);
         try
         {

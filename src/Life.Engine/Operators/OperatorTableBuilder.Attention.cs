@@ -70,8 +70,10 @@ internal sealed partial class OperatorTableBuilder
     {
         var fullPairs = _life || _eager;
         var heads = shape.Heads;
-        var keyDequant = _quantizeKv ? 2 * shape.KeyWidth : 0;
-        var valueDequant = _quantizeKv ? 2 * shape.ValueWidth : 0;
+        var dequantizes = _quantizeKv && !shape.FromActivations;
+        var kvBytes = shape.FromActivations ? ActivationBytes : _kvBytes;
+        var keyDequant = dequantizes ? 2 * shape.KeyWidth : 0;
+        var valueDequant = dequantizes ? 2 * shape.ValueWidth : 0;
         if (_eager)
         {
             Add(
@@ -80,7 +82,7 @@ internal sealed partial class OperatorTableBuilder
                     Name = "attention_scores",
                     Kind = OperatorKind.AttentionScores,
                     Ops = new CountPolynomial(0, 0, 0, keyDequant, 2 * heads * shape.QueryKeyDim),
-                    BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, shape.KeyWidth * _kvBytes, 0),
+                    BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, shape.KeyWidth * kvBytes, 0),
                     BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * _scoreBytes),
                     Dispatches = 1,
                     Window = window,
@@ -110,7 +112,7 @@ internal sealed partial class OperatorTableBuilder
                     Name = "attention_values",
                     Kind = OperatorKind.AttentionValues,
                     Ops = new CountPolynomial(0, 0, 0, valueDequant, 2 * heads * shape.ValueDim),
-                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * _kvBytes, heads * _scoreBytes),
+                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * kvBytes, heads * _scoreBytes),
                     BytesWritten = CountPolynomial.Tokens(shape.OutputWidth * ActivationBytes),
                     Dispatches = 1,
                     Window = window,
@@ -141,14 +143,15 @@ internal sealed partial class OperatorTableBuilder
     private void AddFlashAttention(int layers, int window, in AttentionShape shape, FusedExtras extras)
     {
         var heads = shape.Heads;
-        var dequant = _quantizeKv ? 2 * (shape.KeyWidth + shape.ValueWidth) : 0;
+        var dequant = _quantizeKv && !shape.FromActivations ? 2 * (shape.KeyWidth + shape.ValueWidth) : 0;
+        var kvBytes = shape.FromActivations ? ActivationBytes : _kvBytes;
         Add(
             new OperatorSpec
             {
                 Name = "attention",
                 Kind = OperatorKind.FusedAttention,
                 Ops = new CountPolynomial(0, 0, 0, dequant, heads * (2 * shape.QueryKeyDim + 2 * shape.ValueDim + 6)) + extras.Ops,
-                BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, (shape.KeyWidth + shape.ValueWidth) * _kvBytes, 0) + extras.Read,
+                BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, (shape.KeyWidth + shape.ValueWidth) * kvBytes, 0) + extras.Read,
                 BytesWritten = CountPolynomial.Tokens(shape.OutputWidth * ActivationBytes) + extras.Written,
                 Dispatches = 1 + extras.Dispatches,
                 Window = window,

@@ -35,6 +35,9 @@ internal sealed partial class OperatorTableBuilder
     private readonly FormatScales _formatScales;
     private TableTotals _totals;
 
+    /// <summary>The phase <see cref="Add"/> stamps on operators that do not name one (set around phase-specific forms).</summary>
+    private OperatorPhase _phase;
+
     public OperatorTableBuilder(ModelSpec model, Optimizations options, EfficiencyDefaults efficiency)
     {
         _formatScales = efficiency.ForWeights(options.WeightBits);
@@ -153,6 +156,7 @@ internal sealed partial class OperatorTableBuilder
             WeightBytesRead = op.WeightBytesRead * layers,
             ComputeScale = op.ComputeScale > 0 ? op.ComputeScale : 1,
             MemoryScale = op.MemoryScale > 0 ? op.MemoryScale : 1,
+            Phase = op.Phase != OperatorPhase.Every ? op.Phase : _phase,
         });
     }
 }

@@ -261,7 +261,7 @@ public static class Evaluator
 
         foreach (ref readonly var op in table.Operators)
         {
-            if (op.IsSetup)
+            if (op.IsSetup || !op.RunsIn(decode))
             {
                 continue;
             }

@@ -55,6 +55,21 @@ public sealed class OperatorTable
 
     public ReadOnlySpan<KvCacheGroup> KvCacheGroups => _kvGroups;
 
+    /// <summary>Bytes of recurrent (linear-attention, Mamba) state one sequence holds, whatever its context; 0 for pure attention models.</summary>
+    public double StateBytesPerSequence
+    {
+        get
+        {
+            double bytes = 0;
+            foreach (var group in _kvGroups)
+            {
+                bytes += group.BytesPerSequence;
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>Bytes of weights resident in memory (all experts, adapters when unmerged).</summary>
     public double WeightBytes { get; }
 
@@ -89,14 +104,18 @@ public sealed class OperatorTable
         return new OperatorTableBuilder(model, optimizations, efficiency).Build();
     }
 
-    /// <summary>KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens.</summary>
+    /// <summary>
+    /// KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens, with the constant
+    /// recurrent state of linear-attention and Mamba layers (<see cref="StateBytesPerSequence"/>), which
+    /// serving engines keep in the same cache pool.
+    /// </summary>
     public double KvCacheBytes(double contextTokens)
     {
         double bytes = 0;
         foreach (var group in _kvGroups)
         {
             var tokens = group.Window > 0 && contextTokens > group.Window ? group.Window : contextTokens;
-            bytes += group.BytesPerToken * tokens;
+            bytes += group.BytesPerToken * tokens + group.BytesPerSequence;
         }
 
         return bytes;

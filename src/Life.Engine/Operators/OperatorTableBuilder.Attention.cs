@@ -14,36 +14,49 @@ internal sealed partial class OperatorTableBuilder
         var bias = _model.AttentionBias;
         var core = new AttentionShape(_model.NumHeads, headDim, headDim, kvWidth, kvWidth, queryWidth, queryWidth);
 
+        // Gated attention (Qwen3-Next): q_proj also yields a gate per output element.
+        var queryProjection = (_model.AttentionOutputGate ? 2 : 1) * queryWidth;
         if (_full)
         {
             AddFusedAddNorm("attn_add_norm", layers, d, 1 + ExtraNormsPerSublayer);
-            AddLinear("qkv_proj", layers, d, queryWidth + 2 * kvWidth, bias);
+            AddLinear("qkv_proj", layers, d, queryProjection + 2 * kvWidth, bias);
             AddFusedAttention(layers, window, core, rotatedWidth: queryWidth + kvWidth, newKvWidth: 2 * kvWidth);
             if (_options.KvCache == KvCacheMode.Concat)
             {
                 AddKvCacheUpdate(layers, 2 * kvWidth, readsNewEntries: false);
             }
 
+            AddOutputGate(layers, queryWidth);
             AddLinear("o_proj", layers, queryWidth, d);
         }
         else
         {
             AddNorm("attn_norm", layers, d);
-            AddLinear("q_proj", layers, d, queryWidth, bias);
+            AddLinear("q_proj", layers, d, queryProjection, bias);
             AddLinear("k_proj", layers, d, kvWidth, bias);
             AddLinear("v_proj", layers, d, kvWidth, bias);
             AddRope(layers, queryWidth + kvWidth, headDim);
             AddKvCacheUpdate(layers, 2 * kvWidth, readsNewEntries: true);
             AddAttentionCore(layers, window, core);
+            AddOutputGate(layers, queryWidth);
             AddLinear("o_proj", layers, queryWidth, d);
             AddPostNormAndResidual("attn", layers, d);
         }
 
-        loraTargets.Add((d, queryWidth));
+        loraTargets.Add((d, queryProjection));
         loraTargets.Add((d, kvWidth));
         loraTargets.Add((d, kvWidth));
         loraTargets.Add((queryWidth, d));
         _kvGroups.Add(new KvCacheGroup(window, 2 * kvWidth * _kvBytes * layers));
+    }
+
+    /// <summary>Gated attention's output gate: sigmoid of the gate times the attention output, per element.</summary>
+    private void AddOutputGate(int layers, double width)
+    {
+        if (_model.AttentionOutputGate)
+        {
+            AddElementwise("attn_output_gate", OperatorKind.Activation, layers, width, inputs: 2, opsPerElement: ActivationOps + 1, dispatches: _full ? 1 : 2);
+        }
     }
 
     /// <summary>Gemma-2 style post-norms beyond the usual two pre-norms, per sublayer.</summary>

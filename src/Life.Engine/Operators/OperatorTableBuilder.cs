@@ -59,23 +59,30 @@ internal sealed partial class OperatorTableBuilder
     {
         AddEmbedding();
 
-        // Group layers by shape: (MoE MLP?, sliding attention?) -> count.
-        Span<int> groups = stackalloc int[4];
+        // Group layers by shape: (MoE MLP?, mixer: full attention, sliding attention, linear attention,
+        // Mamba) -> count. Sliding windows apply to the first SlidingWindowLayers attention layers.
+        Span<int> groups = stackalloc int[2 * MixerKinds];
         var moeSeen = 0;
-        var frequency = Math.Max(1, _model.MoeLayerFrequency);
+        var attentionSeen = 0;
         for (var layer = 0; layer < _model.NumLayers; layer++)
         {
-            var moe = _model.IsMoe && layer >= _model.FirstDenseLayers && layer % frequency == 0;
-            var sliding = layer < _model.SlidingWindowLayers;
-            groups[(moe ? 2 : 0) + (sliding ? 1 : 0)]++;
+            var moe = _model.IsMoeLayer(layer);
+            var mixer = _model.MixerOf(layer);
+            var kind = mixer switch
+            {
+                ModelSpec.LinearAttentionMixer => LinearAttentionKind,
+                ModelSpec.MambaMixer => MambaKind,
+                _ => attentionSeen++ < _model.SlidingWindowLayers ? SlidingAttentionKind : FullAttentionKind,
+            };
+            groups[(moe ? MixerKinds : 0) + kind]++;
             moeSeen += moe ? 1 : 0;
         }
 
-        for (var key = 0; key < 4; key++)
+        for (var key = 0; key < groups.Length; key++)
         {
             if (groups[key] > 0)
             {
-                AddLayerGroup(groups[key], moe: key >= 2, window: (key & 1) == 1 ? _model.SlidingWindow : 0);
+                AddLayerGroup(groups[key], moe: key >= MixerKinds, kind: key % MixerKinds);
             }
         }
 
@@ -85,7 +92,8 @@ internal sealed partial class OperatorTableBuilder
         var widestMlp = Math.Max(2.0 * _model.IntermediateSize, moeSeen > 0 ? 2.0 * ((_model.ExpertsPerToken + _model.NumSharedExperts) * _model.MoeIntermediateSize) : 0);
         var widestAttention = _model.IsMla
             ? _model.NumHeads * (double)(_model.KvLoraRank + _model.QkRopeHeadDim + _model.QkNopeHeadDim)
-            : (_model.NumHeads + 2.0 * _model.NumKvHeads) * _model.HeadDim;
+            : ((_model.AttentionOutputGate ? 2.0 : 1.0) * _model.NumHeads + 2.0 * _model.NumKvHeads) * _model.HeadDim;
+        widestAttention = Math.Max(widestAttention, WidestRecurrentProjection);
         _totals.ActivationBytesPerToken = ActivationBytes * (3.0 * _model.HiddenSize + Math.Max(widestMlp, widestAttention));
         _totals.ScoreBytesPerPair = _eager ? 2.0 * _model.NumHeads * _scoreBytes : 0;
         if (_life)
@@ -117,10 +125,25 @@ internal sealed partial class OperatorTableBuilder
         return Precision.Fp16;
     }
 
-    private void AddLayerGroup(int layers, bool moe, int window)
+    private const int FullAttentionKind = 0;
+    private const int SlidingAttentionKind = 1;
+    private const int LinearAttentionKind = 2;
+    private const int MambaKind = 3;
+    private const int MixerKinds = 4;
+
+    private void AddLayerGroup(int layers, bool moe, int kind)
     {
         var loraTargets = new List<(double K, double N)>();
-        if (_model.IsMla)
+        var window = kind == SlidingAttentionKind ? _model.SlidingWindow : 0;
+        if (kind == LinearAttentionKind)
+        {
+            AddGatedDeltaNetBlock(layers, loraTargets);
+        }
+        else if (kind == MambaKind)
+        {
+            AddMambaBlock(layers, loraTargets);
+        }
+        else if (_model.IsMla)
         {
             AddLatentAttentionBlock(layers, window, loraTargets);
         }

@@ -41,7 +41,7 @@ public static class ModelConfigParser
 
             // Only the language model is timed: a vision (or audio) encoder runs once per image and is
             // not in the operator table, so the spec says so and predict reports it.
-            var spec = Read(reader, id) with { VisionTowerNotModelled = text is not null || root.TryGetProperty("vision_config", out _) };
+            var spec = HybridLayerParser.Apply(reader, Read(reader, id), source) with { VisionTowerNotModelled = text is not null || root.TryGetProperty("vision_config", out _) };
             spec.Validate();
             return spec;
         }
@@ -166,7 +166,9 @@ public static class ModelConfigParser
             MoeIntermediateSize = moeIntermediate,
             NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size") ?? 0, moeIntermediate),
             FirstDenseLayers = c.Int("first_k_dense_replace") ?? 0,
-            MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step") ?? 1,
+            MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step", "expert_layer_period") ?? 1,
+            MoeLayerOffset = c.Int("moe_layer_offset", "expert_layer_offset") ?? 0,
+            AttentionOutputGate = c.Bool("attn_output_gate") ?? modelType == "qwen3_next",
         };
     }
 }

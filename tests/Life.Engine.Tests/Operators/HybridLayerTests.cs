@@ -130,6 +130,33 @@ public sealed class HybridLayerTests
     }
 
     [Fact]
+    public void Jamba_mini_keeps_attention_kv_in_four_layers_and_mamba_state_in_twenty_eight()
+    {
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("jamba-1.5-mini"), new Optimizations(), Shipped.Defaults);
+        Assert.Equal(4, table.Model.LayersWith(ModelSpec.AttentionMixer));
+
+        // State: 28 × (8,192 × 16 + 8,192 × 3) × 2 B = 28 × 311,296 = 8,716,288 B; KV 4 × 2 × 8 × 128 × 2 B
+        // = 16,384 B per token (as 32 attention layers: 131,072).
+        Assert.Equal(8_716_288d, table.StateBytesPerSequence, 0);
+        Assert.Equal(16_384d * 1_000 + 8_716_288, table.KvCacheBytes(1_000), 0);
+
+        // Parameters by hand: tables 2 × 65,536 × 4,096 = 536,870,912; attention 4 × 41,943,040; Mamba
+        // 28 × (in 67,108,864 + conv 40,960 + x_proj 2,359,296 + dt_proj 2,105,344 + A 131,072 + D 8,192
+        // + out 33,554,432 = 105,308,160); dense MLP 16 × 176,160,768; MoE 16 × (router 65,536 + 16 ×
+        // 176,160,768); norms 32 × 8,192 + 4,096. Total 51,570,315,264.
+        Assert.Equal(51_570_315_264d, table.ParameterCount, 0);
+    }
+
+    [Fact]
+    public void Tensor_parallel_ranks_split_the_linear_attention_state_but_replicate_the_two_kv_heads()
+    {
+        // tp = 4 over 2 KV heads: each KV head on 2 ranks. At 1,024 tokens: KV 24,576 × 1,024 = 25,165,824,
+        // × 2 copies = 50,331,648, + the state 39,518,208 (32 v heads split 8 per rank) = 89,849,856 over 4 ranks.
+        var perDevice = Life.Engine.Serving.KvCapacity.SequenceBytesPerDevice(QwenNext(), Deployment.For(new Life.Engine.Parallel.ParallelPlan(4, 1, 1)), 1_024);
+        Assert.Equal(22_462_464d, perDevice, 0);
+    }
+
+    [Fact]
     public void Layouts_the_engine_cannot_time_are_refused_not_timed_as_attention()
     {
         const string shape = "\"hidden_size\":64,\"intermediate_size\":128,\"num_hidden_layers\":4,\"num_attention_heads\":4,\"num_key_value_heads\":2,\"vocab_size\":100";

@@ -59,30 +59,32 @@ internal sealed partial class OperatorTableBuilder
     {
         AddEmbedding();
 
-        // Group layers by shape: (MoE MLP?, mixer: full attention, sliding attention, linear attention,
-        // Mamba) -> count. Sliding windows apply to the first SlidingWindowLayers attention layers.
-        Span<int> groups = stackalloc int[2 * MixerKinds];
+        // Group layers by shape: (MLP: dense, MoE or none; mixer: full attention, sliding attention,
+        // linear attention, Mamba or none) -> count. Sliding windows apply to the first
+        // SlidingWindowLayers attention layers.
+        Span<int> groups = stackalloc int[MlpKinds * MixerKinds];
         var moeSeen = 0;
         var attentionSeen = 0;
         for (var layer = 0; layer < _model.NumLayers; layer++)
         {
             var moe = _model.IsMoeLayer(layer);
-            var mixer = _model.MixerOf(layer);
-            var kind = mixer switch
+            var mlp = !_model.HasMlp(layer) ? NoMlp : moe ? MoeMlp : DenseMlp;
+            var kind = _model.MixerOf(layer) switch
             {
                 ModelSpec.LinearAttentionMixer => LinearAttentionKind,
                 ModelSpec.MambaMixer => MambaKind,
+                ModelSpec.NoMixer => NoMixerKind,
                 _ => attentionSeen++ < _model.SlidingWindowLayers ? SlidingAttentionKind : FullAttentionKind,
             };
-            groups[(moe ? MixerKinds : 0) + kind]++;
-            moeSeen += moe ? 1 : 0;
+            groups[(mlp * MixerKinds) + kind]++;
+            moeSeen += mlp == MoeMlp ? 1 : 0;
         }
 
         for (var key = 0; key < groups.Length; key++)
         {
             if (groups[key] > 0)
             {
-                AddLayerGroup(groups[key], moe: key >= MixerKinds, kind: key % MixerKinds);
+                AddLayerGroup(groups[key], mlp: key / MixerKinds, kind: key % MixerKinds);
             }
         }
 
@@ -129,34 +131,47 @@ internal sealed partial class OperatorTableBuilder
     private const int SlidingAttentionKind = 1;
     private const int LinearAttentionKind = 2;
     private const int MambaKind = 3;
-    private const int MixerKinds = 4;
+    private const int NoMixerKind = 4;
+    private const int MixerKinds = 5;
 
-    private void AddLayerGroup(int layers, bool moe, int kind)
+    private const int DenseMlp = 0;
+    private const int MoeMlp = 1;
+    private const int NoMlp = 2;
+    private const int MlpKinds = 3;
+
+    private void AddLayerGroup(int layers, int mlp, int kind)
     {
         var loraTargets = new List<(double K, double N)>();
         var window = kind == SlidingAttentionKind ? _model.SlidingWindow : 0;
-        if (kind == LinearAttentionKind)
+        switch (kind)
         {
-            AddGatedDeltaNetBlock(layers, loraTargets);
-        }
-        else if (kind == MambaKind)
-        {
-            AddMambaBlock(layers, loraTargets);
-        }
-        else if (_model.IsMla)
-        {
-            AddLatentAttentionBlock(layers, window, loraTargets);
-        }
-        else
-        {
-            AddAttentionBlock(layers, window, loraTargets);
+            case NoMixerKind:
+                // An MLP-only layer (NemotronH's '-').
+                break;
+            case LinearAttentionKind:
+                AddGatedDeltaNetBlock(layers, loraTargets);
+                break;
+            case MambaKind:
+                AddMambaBlock(layers, loraTargets);
+                break;
+            default:
+                if (_model.IsMla)
+                {
+                    AddLatentAttentionBlock(layers, window, loraTargets);
+                }
+                else
+                {
+                    AddAttentionBlock(layers, window, loraTargets);
+                }
+
+                break;
         }
 
-        if (moe)
+        if (mlp == MoeMlp)
         {
             AddMoeBlock(layers);
         }
-        else
+        else if (mlp == DenseMlp)
         {
             AddDenseMlpBlock(layers, _model.IntermediateSize, loraTargets);
         }

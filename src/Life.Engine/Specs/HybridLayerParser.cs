@@ -11,8 +11,10 @@ namespace Life.Engine.Specs;
 /// <c>attn_layer_period</c>/<c>attn_layer_offset</c> with <c>mamba_d_state</c>, <c>mamba_d_conv</c>,
 /// <c>mamba_expand</c>, <c>mamba_dt_rank</c>; Mamba-2 hybrids such as Bamba and Granite-4 with
 /// <c>attn_layer_indices</c> or <c>layer_types</c> and <c>mamba_n_heads</c>, <c>mamba_d_head</c>,
-/// <c>mamba_n_groups</c>). Layouts the engine cannot time (NemotronH's single-block layers, Falcon-H1's
-/// parallel attention and Mamba) are refused rather than timed as attention.
+/// <c>mamba_n_groups</c>; NemotronH's <c>hybrid_override_pattern</c> of single-block layers with
+/// <c>mamba_num_heads</c>, <c>mamba_head_dim</c>, <c>ssm_state_size</c>, <c>n_groups</c>). Layouts the engine
+/// cannot time (NemotronH's MoE blocks, Falcon-H1's parallel attention and Mamba) are refused rather than
+/// timed as attention.
 /// </summary>
 internal static class HybridLayerParser
 {
@@ -21,11 +23,6 @@ internal static class HybridLayerParser
 
     public static ModelSpec Apply(in ConfigReader c, ModelSpec spec, string source)
     {
-        if (c.String("hybrid_override_pattern") is not null)
-        {
-            throw new EngineInputException($"model config '{source}': hybrid_override_pattern (NemotronH: a layer is a Mamba, attention or MLP block alone) is not modelled");
-        }
-
         if (spec.ModelType.StartsWith("falcon_h1", StringComparison.Ordinal))
         {
             throw new EngineInputException($"model config '{source}': Falcon-H1 (attention and Mamba-2 side by side in every layer) is not modelled");
@@ -38,11 +35,15 @@ internal static class HybridLayerParser
         }
 
         var hidden = spec.HiddenSize;
-        var mambaHeads = c.Int("mamba_n_heads") ?? 0;
-        var expand = c.Int("mamba_expand") ?? 2;
-        var inner = mambaHeads > 0 && c.Int("mamba_d_head") is { } headDim ? mambaHeads * headDim : c.Int("mamba_d_ssm") ?? (expand * hidden);
+        var mambaHeads = c.Int("mamba_n_heads", "mamba_num_heads") ?? 0;
+        var expand = c.Int("mamba_expand", "expand") ?? 2;
+        var inner = mambaHeads > 0 && c.Int("mamba_d_head", "mamba_head_dim") is { } headDim ? mambaHeads * headDim : c.Int("mamba_d_ssm") ?? (expand * hidden);
+
+        // NemotronH's MLP blocks are plain up/down projections with a squared ReLU.
+        var pattern = c.String("hybrid_override_pattern") is not null;
         var dtRank = c.IsString("mamba_dt_rank") ? (hidden + 15) / 16 : c.Int("mamba_dt_rank") ?? ((hidden + 15) / 16);
-        var linear = mixers.Contains(ModelSpec.LinearAttentionMixer, StringComparison.Ordinal);
+        var upper = mixers.ToUpperInvariant();
+        var linear = upper.Contains(ModelSpec.LinearAttentionMixer, StringComparison.Ordinal);
         var stateType = c.String("mamba_ssm_dtype") ?? c.String("mamba_ssm_cache_dtype");
         return spec with
         {
@@ -52,10 +53,12 @@ internal static class HybridLayerParser
             LinearKeyHeadDim = c.Int("linear_key_head_dim") ?? 0,
             LinearValueHeadDim = c.Int("linear_value_head_dim") ?? 0,
             ConvKernel = linear ? c.Int("linear_conv_kernel_dim") ?? 4 : c.Int("mamba_d_conv", "conv_kernel", "d_conv") ?? 4,
-            MambaInnerSize = mixers.Contains(ModelSpec.MambaMixer, StringComparison.Ordinal) ? inner : 0,
-            MambaStateSize = c.Int("mamba_d_state", "state_size", "d_state") ?? 16,
+            MambaInnerSize = upper.Contains(ModelSpec.MambaMixer, StringComparison.Ordinal) ? inner : 0,
+            MambaStateSize = c.Int("mamba_d_state", "ssm_state_size", "state_size", "d_state") ?? 16,
             MambaHeads = mambaHeads,
             MambaGroups = mambaHeads > 0 ? c.Int("mamba_n_groups", "n_groups") ?? 1 : 0,
+            MlpGated = pattern ? c.Bool("mlp_gated") ?? false : spec.MlpGated,
+            HiddenAct = pattern ? c.String("mlp_hidden_act") ?? spec.HiddenAct : spec.HiddenAct,
             MambaDtRank = mambaHeads > 0 ? 0 : dtRank,
             StateBits = stateType is "float32" ? 32 : 16,
         };
@@ -89,6 +92,23 @@ internal static class HybridLayerParser
             }
 
             return any ? Checked(builder, layers, "layer_types", source) : null;
+        }
+
+        if (c.String("hybrid_override_pattern") is { } blocks)
+        {
+            // NemotronH: each layer is one block: 'M' Mamba-2, '*' attention, '-' MLP.
+            foreach (var block in blocks)
+            {
+                builder.Append(block switch
+                {
+                    'M' => char.ToLowerInvariant(ModelSpec.MambaMixer),
+                    '*' => char.ToLowerInvariant(ModelSpec.AttentionMixer),
+                    '-' => ModelSpec.NoMixer,
+                    _ => throw new EngineInputException($"model config '{source}': hybrid_override_pattern block '{block}' is not modelled (M, * and - are)"),
+                });
+            }
+
+            return Checked(builder, layers, "hybrid_override_pattern", source);
         }
 
         if (c.Int("linear_num_value_heads") is not null || spec.ModelType == "qwen3_next")

@@ -83,7 +83,7 @@ public static class ModelConfigParser
         var heads = c.RequiredInt("num_attention_heads", "n_head");
         var multiQuery = c.Bool("multi_query") ?? false;
         var kvHeads = c.Int("num_key_value_heads") ?? (multiQuery ? 1 : heads);
-        var headDim = c.Int("head_dim") ?? (heads > 0 ? hidden / heads : 0);
+        var headDim = c.Int("head_dim", "attention_head_dim") ?? (heads > 0 ? hidden / heads : 0);
         var plain = PlainMlpFamilies.Contains(modelType);
         var intermediate = c.Int("intermediate_size", "n_inner", "ffn_dim") ?? 4 * hidden;
         var vocab = c.RequiredInt("vocab_size");
@@ -153,6 +153,7 @@ public static class ModelConfigParser
             SlidingWindowLayers = windowLayers,
             AttentionBias = c.Bool("attention_bias") ?? (modelType == "qwen2" || plain),
             MlpGated = c.Bool("mlp_gated") ?? !plain,
+            MlpBias = c.Bool("mlp_bias"),
             Norm = (c.Bool("layer_norm") ?? plain) ? NormKind.LayerNorm : NormKind.RmsNorm,
             NormsPerLayer = c.Int("norms_per_layer") ?? (modelType is "gemma2" or "gemma3" or "gemma3_text" ? 4 : 2),
             MaxPositionEmbeddings = c.Int("max_position_embeddings", "n_positions") ?? 0,

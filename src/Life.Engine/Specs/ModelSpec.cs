@@ -39,6 +39,9 @@ public readonly struct ModelSpec
     /// <summary>True for gated MLPs (SwiGLU/GeGLU: gate, up, down); false for plain up/down MLPs.</summary>
     public bool MlpGated { get; init; }
 
+    /// <summary>Whether the MLP projections have biases (<c>mlp_bias</c>); null: plain MLPs do, gated ones do not.</summary>
+    public bool? MlpBias { get; init; }
+
     public NormKind Norm { get; init; }
 
     /// <summary>Norms per layer: 2 for Llama-style blocks, 4 for Gemma-2 (pre and post norms).</summary>
@@ -85,9 +88,11 @@ public readonly struct ModelSpec
     /// <summary>
     /// The token mixer of each layer, one character per layer: <see cref="AttentionMixer"/> (softmax attention,
     /// full or sliding), <see cref="LinearAttentionMixer"/> (Gated DeltaNet, Qwen3-Next's
-    /// <c>linear_attention</c>) or <see cref="MambaMixer"/> (a Mamba / Mamba-2 state-space layer). Empty when
-    /// every layer is attention. Read from <c>layer_types</c>, <c>full_attention_interval</c>, Jamba's
-    /// <c>attn_layer_period</c>/<c>attn_layer_offset</c> or NemotronH's <c>hybrid_override_pattern</c>.
+    /// <c>linear_attention</c>) or <see cref="MambaMixer"/> (a Mamba / Mamba-2 state-space layer), each
+    /// followed by the layer's MLP; in lower case the mixer alone, and <see cref="NoMixer"/> an MLP alone
+    /// (NemotronH's single-block layers). Empty when every layer is attention with an MLP. Read from
+    /// <c>layer_types</c>, <c>full_attention_interval</c>, Jamba's <c>attn_layer_period</c>/<c>attn_layer_offset</c>,
+    /// Bamba's <c>attn_layer_indices</c> or NemotronH's <c>hybrid_override_pattern</c>.
     /// </summary>
     public string LayerMixers { get; init; }
 
@@ -96,6 +101,9 @@ public readonly struct ModelSpec
     public const char LinearAttentionMixer = 'L';
 
     public const char MambaMixer = 'M';
+
+    /// <summary>A layer with no token mixer: only its MLP.</summary>
+    public const char NoMixer = '-';
 
     // Gated DeltaNet (linear attention) layers: q and k heads of LinearKeyHeadDim, v heads of LinearValueHeadDim.
     public int LinearKeyHeads { get; init; }
@@ -140,8 +148,11 @@ public readonly struct ModelSpec
 
     public bool IsMla => KvLoraRank > 0;
 
-    /// <summary>The token mixer of layer <paramref name="layer"/> (<see cref="AttentionMixer"/> when none is named).</summary>
-    public char MixerOf(int layer) => LayerMixers is { } mixers && layer < mixers.Length ? mixers[layer] : AttentionMixer;
+    /// <summary>The token mixer of layer <paramref name="layer"/> in upper case (<see cref="AttentionMixer"/> when none is named).</summary>
+    public char MixerOf(int layer) => LayerMixers is { } mixers && layer < mixers.Length ? char.ToUpperInvariant(mixers[layer]) : AttentionMixer;
+
+    /// <summary>Whether layer <paramref name="layer"/> has an MLP after its mixer (a lower-case mixer has none).</summary>
+    public bool HasMlp(int layer) => LayerMixers is not { } mixers || layer >= mixers.Length || !char.IsLower(mixers[layer]);
 
     /// <summary>Layers whose mixer is <paramref name="mixer"/>.</summary>
     public int LayersWith(char mixer)
@@ -168,7 +179,7 @@ public readonly struct ModelSpec
             var count = 0;
             for (var layer = 0; layer < NumLayers; layer++)
             {
-                count += IsMoeLayer(layer) ? 1 : 0;
+                count += IsMoeLayer(layer) && HasMlp(layer) ? 1 : 0;
             }
 
             return count;
@@ -246,9 +257,9 @@ public readonly struct ModelSpec
 
         foreach (var mixer in LayerMixers)
         {
-            if (mixer is not (AttentionMixer or LinearAttentionMixer or MambaMixer))
+            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or NoMixer))
             {
-                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba)");
+                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba) (lower case: no MLP), - (MLP alone)");
             }
         }
 

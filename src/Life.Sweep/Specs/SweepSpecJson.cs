@@ -169,6 +169,12 @@ internal static class SweepSpecJson
     /// </summary>
     private static void WriteHybridLayers(Utf8JsonWriter json, in ModelSpec m)
     {
+        if (m.MlpBias is { } mlpBias && mlpBias == m.MlpGated)
+        {
+            // Only a bias that differs from the default (plain MLPs have one, gated ones not), as for NemotronH.
+            json.WriteBoolean("mlp_bias", mlpBias);
+        }
+
         if (m.MoeLayerOffset != 0)
         {
             json.WriteNumber("moe_layer_offset", m.MoeLayerOffset);

@@ -157,11 +157,31 @@ public sealed class HybridLayerTests
     }
 
     [Fact]
+    public void Nemotron_h_layers_are_single_mamba_attention_or_mlp_blocks()
+    {
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("nemotron-h-8b-base-8k"), new Optimizations(), Shipped.Defaults);
+        Assert.Equal("m-m-m-m", table.Model.LayerMixers[..7]);
+        Assert.Equal((24, 4, 24), (table.Model.LayersWith(ModelSpec.MambaMixer), table.Model.LayersWith(ModelSpec.AttentionMixer), table.Model.LayersWith(ModelSpec.NoMixer)));
+
+        // Mamba-2 state: 24 × (8,192 × 128 + (8,192 + 2 × 8 × 128) × 3) × 2 B = 24 × 2,158,592 = 51,806,208 B;
+        // KV 4 × 2 × 8 × 128 × 2 B = 16,384 B per token.
+        Assert.Equal(51_806_208d, table.StateBytesPerSequence, 0);
+        Assert.Equal(16_384d * 8_192 + 51_806_208, table.KvCacheBytes(8_192), 0);
+
+        // Parameters by hand: tables 2 × 131,072 × 4,096 = 1,073,741,824; 24 Mamba blocks × (norm 4,096 +
+        // in_proj 4,096 × 18,560 + conv 10,240 × 5 + A, D, dt 384 + gated norm 8,192 + out_proj 8,192 × 4,096
+        // = 109,640,064); 4 attention blocks × (4,096 + 2 × 16,777,216 + 2 × 4,194,304 = 41,947,136); 24
+        // MLP blocks × (4,096 + 2 × 4,096 × 21,504, squared ReLU, no gate, no bias = 176,164,864); final
+        // norm 4,096. Total 8,100,852,736.
+        Assert.Equal(8_100_852_736d, table.ParameterCount, 0);
+    }
+
+    [Fact]
     public void Layouts_the_engine_cannot_time_are_refused_not_timed_as_attention()
     {
         const string shape = "\"hidden_size\":64,\"intermediate_size\":128,\"num_hidden_layers\":4,\"num_attention_heads\":4,\"num_key_value_heads\":2,\"vocab_size\":100";
-        var nemotron = Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"M-M*\"}", "n", "n.json"));
-        Assert.Contains("hybrid_override_pattern", nemotron.Message, StringComparison.Ordinal);
+        var nemotron = Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"ME*E\",\"mamba_num_heads\":8,\"mamba_head_dim\":16}", "n", "n.json"));
+        Assert.Contains("hybrid_override_pattern block 'E'", nemotron.Message, StringComparison.Ordinal);
         Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"falcon_h1\"," + shape + "}", "f", "f.json"));
         Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{" + shape + ",\"layer_types\":[\"mamba\",\"attention\"]}", "x", "x.json"));
     }

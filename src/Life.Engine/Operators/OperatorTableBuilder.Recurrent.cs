@@ -28,7 +28,7 @@ internal sealed partial class OperatorTableBuilder
                 widest = 2.0 * _model.LinearKeyHeads * _model.LinearKeyHeadDim + 2.0 * _model.LinearValueHeads * _model.LinearValueHeadDim;
             }
 
-            if (_model.LayersWith(ModelSpec.MambaMixer) > 0)
+            if (_model.HasMambaLayers)
             {
                 widest = Math.Max(widest, MambaInProjection);
             }
@@ -156,7 +156,7 @@ internal sealed partial class OperatorTableBuilder
     /// Mamba (Jamba) or Mamba-2 (Bamba, Granite-4) mixer: in_proj, short convolution, the selective scan
     /// with a d_inner × d_state state, output gating and out_proj.
     /// </summary>
-    private void AddMambaBlock(int layers, List<(double K, double N)> loraTargets)
+    private void AddMambaBlock(int layers, List<(double K, double N)> loraTargets, bool ownNorm = true)
     {
         double d = _model.HiddenSize;
         double inner = _model.MambaInnerSize;
@@ -164,11 +164,11 @@ internal sealed partial class OperatorTableBuilder
         var mamba2 = _model.MambaHeads > 0;
         var convDim = mamba2 ? inner + (2.0 * _model.MambaGroups * stateSize) : inner;
 
-        if (_full)
+        if (ownNorm && _full)
         {
             AddFusedAddNorm("mamba_add_norm", layers, d, 1 + ExtraNormsPerSublayer);
         }
-        else
+        else if (ownNorm)
         {
             AddNorm("mamba_norm", layers, d);
         }
@@ -208,6 +208,11 @@ internal sealed partial class OperatorTableBuilder
         if (!_full)
         {
             AddPostNormAndResidual("mamba", layers, d);
+        }
+        else if (!ownNorm)
+        {
+            // Beside attention, the Mamba output is added to the attention's before the residual.
+            AddElementwise("mamba_attn_sum", OperatorKind.Elementwise, layers, d, inputs: 2, opsPerElement: 1);
         }
 
         loraTargets.Add((d, MambaInProjection));

@@ -74,6 +74,7 @@ internal sealed partial class OperatorTableBuilder
                 ModelSpec.LinearAttentionMixer => LinearAttentionKind,
                 ModelSpec.MambaMixer => MambaKind,
                 ModelSpec.NoMixer => NoMixerKind,
+                ModelSpec.ParallelMixer => ParallelKind,
                 _ => attentionSeen++ < _model.SlidingWindowLayers ? SlidingAttentionKind : FullAttentionKind,
             };
             groups[(mlp * MixerKinds) + kind]++;
@@ -132,7 +133,8 @@ internal sealed partial class OperatorTableBuilder
     private const int LinearAttentionKind = 2;
     private const int MambaKind = 3;
     private const int NoMixerKind = 4;
-    private const int MixerKinds = 5;
+    private const int ParallelKind = 5;
+    private const int MixerKinds = 6;
 
     private const int DenseMlp = 0;
     private const int MoeMlp = 1;
@@ -153,6 +155,11 @@ internal sealed partial class OperatorTableBuilder
                 break;
             case MambaKind:
                 AddMambaBlock(layers, loraTargets);
+                break;
+            case ParallelKind:
+                // Falcon-H1: the Mamba-2 mixer reads the attention's normed input; its output joins the residual.
+                AddAttentionBlock(layers, window, loraTargets);
+                AddMambaBlock(layers, loraTargets, ownNorm: false);
                 break;
             default:
                 if (_model.IsMla)

@@ -13,8 +13,8 @@ namespace Life.Engine.Specs;
 /// <c>attn_layer_indices</c> or <c>layer_types</c> and <c>mamba_n_heads</c>, <c>mamba_d_head</c>,
 /// <c>mamba_n_groups</c>; NemotronH's <c>hybrid_override_pattern</c> of single-block layers with
 /// <c>mamba_num_heads</c>, <c>mamba_head_dim</c>, <c>ssm_state_size</c>, <c>n_groups</c>). Layouts the engine
-/// cannot time (NemotronH's MoE blocks, Falcon-H1's parallel attention and Mamba) are refused rather than
-/// timed as attention.
+/// cannot time (NemotronH's MoE blocks) are refused rather than timed as attention. Falcon-H1 runs
+/// attention and Mamba-2 side by side in every layer (<c>mamba_d_ssm</c>, <c>mamba_n_heads</c>, <c>mamba_d_head</c>).
 /// </summary>
 internal static class HybridLayerParser
 {
@@ -23,11 +23,6 @@ internal static class HybridLayerParser
 
     public static ModelSpec Apply(in ConfigReader c, ModelSpec spec, string source)
     {
-        if (spec.ModelType.StartsWith("falcon_h1", StringComparison.Ordinal))
-        {
-            throw new EngineInputException($"model config '{source}': Falcon-H1 (attention and Mamba-2 side by side in every layer) is not modelled");
-        }
-
         var mixers = Mixers(c, spec, source);
         if (mixers is null)
         {
@@ -37,7 +32,9 @@ internal static class HybridLayerParser
         var hidden = spec.HiddenSize;
         var mambaHeads = c.Int("mamba_n_heads", "mamba_num_heads") ?? 0;
         var expand = c.Int("mamba_expand", "expand") ?? 2;
-        var inner = mambaHeads > 0 && c.Int("mamba_d_head", "mamba_head_dim") is { } headDim ? mambaHeads * headDim : c.Int("mamba_d_ssm") ?? (expand * hidden);
+        // Falcon-H1 may write mamba_d_head as "auto" (d_ssm / n_heads).
+        var headDim = c.IsString("mamba_d_head") ? null : c.Int("mamba_d_head", "mamba_head_dim");
+        var inner = mambaHeads > 0 && headDim is { } perHead ? mambaHeads * perHead : c.Int("mamba_d_ssm") ?? (expand * hidden);
 
         // NemotronH's MLP blocks are plain up/down projections with a squared ReLU.
         var pattern = c.String("hybrid_override_pattern") is not null;
@@ -53,7 +50,7 @@ internal static class HybridLayerParser
             LinearKeyHeadDim = c.Int("linear_key_head_dim") ?? 0,
             LinearValueHeadDim = c.Int("linear_value_head_dim") ?? 0,
             ConvKernel = linear ? c.Int("linear_conv_kernel_dim") ?? 4 : c.Int("mamba_d_conv", "conv_kernel", "d_conv") ?? 4,
-            MambaInnerSize = upper.Contains(ModelSpec.MambaMixer, StringComparison.Ordinal) ? inner : 0,
+            MambaInnerSize = upper.Contains(ModelSpec.MambaMixer, StringComparison.Ordinal) || upper.Contains(ModelSpec.ParallelMixer, StringComparison.Ordinal) ? inner : 0,
             MambaStateSize = c.Int("mamba_d_state", "ssm_state_size", "state_size", "d_state") ?? 16,
             MambaHeads = mambaHeads,
             MambaGroups = mambaHeads > 0 ? c.Int("mamba_n_groups", "n_groups") ?? 1 : 0,
@@ -92,6 +89,12 @@ internal static class HybridLayerParser
             }
 
             return any ? Checked(builder, layers, "layer_types", source) : null;
+        }
+
+        if (spec.ModelType.StartsWith("falcon_h1", StringComparison.Ordinal))
+        {
+            // Falcon-H1: every layer runs attention and Mamba-2 side by side, then its MLP.
+            return new string(ModelSpec.ParallelMixer, layers);
         }
 
         if (c.String("hybrid_override_pattern") is { } blocks)

@@ -105,6 +105,12 @@ public readonly struct ModelSpec
     /// <summary>A layer with no token mixer: only its MLP.</summary>
     public const char NoMixer = '-';
 
+    /// <summary>Attention and a Mamba-2 mixer side by side on the same normed input, outputs summed (Falcon-H1).</summary>
+    public const char ParallelMixer = 'P';
+
+    /// <summary>Whether any layer runs a Mamba mixer (alone or beside attention).</summary>
+    public bool HasMambaLayers => LayersWith(MambaMixer) + LayersWith(ParallelMixer) > 0;
+
     // Gated DeltaNet (linear attention) layers: q and k heads of LinearKeyHeadDim, v heads of LinearValueHeadDim.
     public int LinearKeyHeads { get; init; }
 
@@ -257,9 +263,9 @@ public readonly struct ModelSpec
 
         foreach (var mixer in LayerMixers)
         {
-            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or NoMixer))
+            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or ParallelMixer or NoMixer))
             {
-                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba) (lower case: no MLP), - (MLP alone)");
+                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba), P (attention and Mamba side by side) (lower case: no MLP), - (MLP alone)");
             }
         }
 
@@ -276,7 +282,7 @@ public readonly struct ModelSpec
             }
         }
 
-        if (LayersWith(MambaMixer) > 0)
+        if (HasMambaLayers)
         {
             Positive(MambaInnerSize, "mamba d_inner");
             Positive(MambaStateSize, "mamba d_state");

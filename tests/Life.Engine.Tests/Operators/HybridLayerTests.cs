@@ -177,12 +177,32 @@ public sealed class HybridLayerTests
     }
 
     [Fact]
+    public void Falcon_h1_layers_run_attention_and_mamba_side_by_side_and_keep_both_caches()
+    {
+        // Falcon-H1-Tiny-90M's shape: 24 layers of 8 query heads, 2 KV heads of 64, and Mamba-2 with
+        // d_ssm 768 (24 heads of 32), d_state 64, one group, conv 4; mamba_d_head may be "auto".
+        var config = """
+            {"model_type":"falcon_h1","hidden_size":512,"intermediate_size":768,"num_hidden_layers":24,"num_attention_heads":8,
+             "num_key_value_heads":2,"head_dim":64,"vocab_size":32768,"mamba_d_ssm":768,"mamba_n_heads":24,"mamba_d_head":"auto",
+             "mamba_d_state":64,"mamba_n_groups":1,"mamba_d_conv":4,"max_position_embeddings":262144}
+            """;
+        var table = OperatorTable.Build(ModelConfigParser.Parse(config, "f", "f.json"), new Optimizations(), Shipped.Defaults);
+        Assert.Equal(24, table.Model.LayersWith(ModelSpec.ParallelMixer));
+
+        // Every layer: KV 2 × 2 × 64 × 2 B = 512 B per token, and a state of 768 × 64 + (768 + 2 × 64) × 3
+        // = 51,840 elements × 2 B = 103,680 B. × 24: 12,288 B per token and 2,488,320 B per sequence.
+        Assert.Equal(2_488_320d, table.StateBytesPerSequence, 0);
+        Assert.Equal(12_288d * 100 + 2_488_320, table.KvCacheBytes(100), 0);
+        Assert.True(OperatorCounts.Has(table, "attention") && OperatorCounts.Has(table, "ssd_recurrent"));
+        Assert.False(OperatorCounts.Has(table, "mamba_add_norm"));
+    }
+
+    [Fact]
     public void Layouts_the_engine_cannot_time_are_refused_not_timed_as_attention()
     {
         const string shape = "\"hidden_size\":64,\"intermediate_size\":128,\"num_hidden_layers\":4,\"num_attention_heads\":4,\"num_key_value_heads\":2,\"vocab_size\":100";
         var nemotron = Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"ME*E\",\"mamba_num_heads\":8,\"mamba_head_dim\":16}", "n", "n.json"));
         Assert.Contains("hybrid_override_pattern block 'E'", nemotron.Message, StringComparison.Ordinal);
-        Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"falcon_h1\"," + shape + "}", "f", "f.json"));
         Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{" + shape + ",\"layer_types\":[\"mamba\",\"attention\"]}", "x", "x.json"));
     }
 }

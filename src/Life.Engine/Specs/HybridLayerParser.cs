@@ -13,7 +13,7 @@ namespace Life.Engine.Specs;
 /// <c>attn_layer_indices</c> or <c>layer_types</c> and <c>mamba_n_heads</c>, <c>mamba_d_head</c>,
 /// <c>mamba_n_groups</c>; NemotronH's <c>hybrid_override_pattern</c> of single-block layers with
 /// <c>mamba_num_heads</c>, <c>mamba_head_dim</c>, <c>ssm_state_size</c>, <c>n_groups</c>). Layouts the engine
-/// cannot time (NemotronH's MoE blocks) are refused rather than timed as attention. Falcon-H1 runs
+/// cannot time are refused rather than timed as attention. Falcon-H1 runs
 /// attention and Mamba-2 side by side in every layer (<c>mamba_d_ssm</c>, <c>mamba_n_heads</c>, <c>mamba_d_head</c>).
 /// </summary>
 internal static class HybridLayerParser
@@ -99,7 +99,7 @@ internal static class HybridLayerParser
 
         if (c.String("hybrid_override_pattern") is { } blocks)
         {
-            // NemotronH: each layer is one block: 'M' Mamba-2, '*' attention, '-' MLP.
+            // NemotronH: each layer is one block: 'M' Mamba-2, '*' attention, '-' MLP, 'E' MoE.
             foreach (var block in blocks)
             {
                 builder.Append(block switch
@@ -107,7 +107,8 @@ internal static class HybridLayerParser
                     'M' => char.ToLowerInvariant(ModelSpec.MambaMixer),
                     '*' => char.ToLowerInvariant(ModelSpec.AttentionMixer),
                     '-' => ModelSpec.NoMixer,
-                    _ => throw new EngineInputException($"model config '{source}': hybrid_override_pattern block '{block}' is not modelled (M, * and - are)"),
+                    'E' => ModelSpec.MoeAlone,
+                    _ => throw new EngineInputException($"model config '{source}': hybrid_override_pattern block '{block}' is not modelled (M, *, - and E are)"),
                 });
             }
 

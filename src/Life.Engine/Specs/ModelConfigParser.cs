@@ -165,7 +165,7 @@ public static class ModelConfigParser
             NumExperts = experts,
             ExpertsPerToken = expertsPerToken,
             MoeIntermediateSize = moeIntermediate,
-            NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size") ?? 0, moeIntermediate),
+            NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size", "moe_shared_expert_intermediate_size") ?? 0, moeIntermediate),
             FirstDenseLayers = c.Int("first_k_dense_replace") ?? 0,
             MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step", "expert_layer_period") ?? 1,
             MoeLayerOffset = c.Int("moe_layer_offset", "expert_layer_offset") ?? 0,

@@ -81,6 +81,13 @@ public readonly struct ModelSpec
     /// <summary>Whether layer <paramref name="layer"/>'s MLP is a mixture of experts.</summary>
     public bool IsMoeLayer(int layer)
     {
+        // NemotronH names its MoE and dense MLP layers in the pattern.
+        var named = LayerMixers is { } mixers && layer < mixers.Length ? mixers[layer] : AttentionMixer;
+        if (named is MoeAlone or NoMixer)
+        {
+            return IsMoe && named == MoeAlone;
+        }
+
         var frequency = Math.Max(1, MoeLayerFrequency);
         return IsMoe && layer >= FirstDenseLayers && layer % frequency == MoeLayerOffset % frequency;
     }
@@ -104,6 +111,9 @@ public readonly struct ModelSpec
 
     /// <summary>A layer with no token mixer: only its MLP.</summary>
     public const char NoMixer = '-';
+
+    /// <summary>A layer with no token mixer whose MLP is a mixture of experts (NemotronH's 'E').</summary>
+    public const char MoeAlone = 'E';
 
     /// <summary>Attention and a Mamba-2 mixer side by side on the same normed input, outputs summed (Falcon-H1).</summary>
     public const char ParallelMixer = 'P';
@@ -155,7 +165,11 @@ public readonly struct ModelSpec
     public bool IsMla => KvLoraRank > 0;
 
     /// <summary>The token mixer of layer <paramref name="layer"/> in upper case (<see cref="AttentionMixer"/> when none is named).</summary>
-    public char MixerOf(int layer) => LayerMixers is { } mixers && layer < mixers.Length ? char.ToUpperInvariant(mixers[layer]) : AttentionMixer;
+    public char MixerOf(int layer)
+    {
+        var mixer = LayerMixers is { } mixers && layer < mixers.Length ? mixers[layer] : AttentionMixer;
+        return mixer == MoeAlone ? NoMixer : char.ToUpperInvariant(mixer);
+    }
 
     /// <summary>Whether layer <paramref name="layer"/> has an MLP after its mixer (a lower-case mixer has none).</summary>
     public bool HasMlp(int layer) => LayerMixers is not { } mixers || layer >= mixers.Length || !char.IsLower(mixers[layer]);
@@ -263,9 +277,14 @@ public readonly struct ModelSpec
 
         foreach (var mixer in LayerMixers)
         {
-            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or ParallelMixer or NoMixer))
+            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or ParallelMixer or NoMixer or MoeAlone))
             {
-                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba), P (attention and Mamba side by side) (lower case: no MLP), - (MLP alone)");
+                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba), P (attention and Mamba side by side) (lower case: no MLP), - (MLP alone), E (MoE alone)");
+            }
+
+            if (mixer == MoeAlone && !IsMoe)
+            {
+                Fail("an MoE layer (E) needs n_routed_experts");
             }
         }
 

@@ -198,11 +198,40 @@ public sealed class HybridLayerTests
     }
 
     [Fact]
+    public void Nemotron_h_moe_blocks_are_expert_layers_without_a_mixer()
+    {
+        // "ME*E": Mamba-2 alone, MoE alone, attention alone, MoE alone; 4 experts of 12, top-2, and a
+        // shared expert 24 wide (two expert widths).
+        var config = """
+            {"model_type":"nemotron_h","hidden_size":64,"intermediate_size":128,"num_hidden_layers":4,"num_attention_heads":4,
+             "num_key_value_heads":2,"vocab_size":100,"hybrid_override_pattern":"ME*E","mamba_num_heads":8,"mamba_head_dim":16,
+             "ssm_state_size":16,"n_groups":1,"conv_kernel":4,"mlp_hidden_act":"relu2","mlp_bias":false,
+             "n_routed_experts":4,"num_experts_per_tok":2,"moe_intermediate_size":12,"moe_shared_expert_intermediate_size":24}
+            """;
+        var model = ModelConfigParser.Parse(config, "n", "n.json");
+        Assert.Equal("mEaE", model.LayerMixers);
+        Assert.Equal(2, model.MoeLayerCount);
+        Assert.Equal(2, model.NumSharedExperts);
+
+        // Two MoE layers of plain up/down experts: 4 × 2 × 64 × 12 weights each; no dense MLP anywhere.
+        var table = OperatorTable.Build(model, new Optimizations(), Shipped.Defaults);
+        Assert.False(OperatorCounts.Has(table, "up_proj"));
+        double expertLayers = 0;
+        foreach (var op in table.Operators)
+        {
+            expertLayers += op.Kind == OperatorKind.MoeExperts ? op.Layers : 0;
+        }
+
+        Assert.Equal(2d, expertLayers);
+    }
+
+    [Fact]
     public void Layouts_the_engine_cannot_time_are_refused_not_timed_as_attention()
     {
         const string shape = "\"hidden_size\":64,\"intermediate_size\":128,\"num_hidden_layers\":4,\"num_attention_heads\":4,\"num_key_value_heads\":2,\"vocab_size\":100";
-        var nemotron = Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"ME*E\",\"mamba_num_heads\":8,\"mamba_head_dim\":16}", "n", "n.json"));
-        Assert.Contains("hybrid_override_pattern block 'E'", nemotron.Message, StringComparison.Ordinal);
+        var nemotron = Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"MX*E\",\"mamba_num_heads\":8,\"mamba_head_dim\":16}", "n", "n.json"));
+        Assert.Contains("hybrid_override_pattern block 'X'", nemotron.Message, StringComparison.Ordinal);
+        Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{\"model_type\":\"nemotron_h\"," + shape + ",\"hybrid_override_pattern\":\"ME*E\",\"mamba_num_heads\":8,\"mamba_head_dim\":16}", "n", "n.json"));
         Assert.Throws<EngineInputException>(() => ModelConfigParser.Parse("{" + shape + ",\"layer_types\":[\"mamba\",\"attention\"]}", "x", "x.json"));
     }
 }

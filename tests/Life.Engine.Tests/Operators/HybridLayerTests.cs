@@ -226,6 +226,41 @@ public sealed class HybridLayerTests
     }
 
     [Fact]
+    public void A_float32_state_doubles_the_recurrent_state_but_not_the_convolution_window()
+    {
+        const string config = """
+            {"model_type":"qwen3_next","hidden_size":64,"intermediate_size":128,"num_hidden_layers":4,"num_attention_heads":4,
+             "num_key_value_heads":2,"vocab_size":100,"linear_num_key_heads":2,"linear_num_value_heads":4,"linear_key_head_dim":8,
+             "linear_value_head_dim":8,"linear_conv_kernel_dim":4,"full_attention_interval":4%DTYPE%}
+            """;
+        var bf16 = OperatorTable.Build(ModelConfigParser.Parse(config.Replace("%DTYPE%", "", StringComparison.Ordinal), "a", "a.json"), new Optimizations(), Shipped.Defaults);
+        var fp32 = OperatorTable.Build(ModelConfigParser.Parse(config.Replace("%DTYPE%", ",\"mamba_ssm_dtype\":\"float32\"", StringComparison.Ordinal), "b", "b.json"), new Optimizations(), Shipped.Defaults);
+
+        // 3 linear layers: recurrent 4 × 8 × 8 = 256 elements, conv (2 × 16 + 32) × 3 = 192 (16-bit always).
+        Assert.Equal(3 * ((256 * 2d) + (192 * 2)), bf16.StateBytesPerSequence, 0);
+        Assert.Equal(3 * ((256 * 4d) + (192 * 2)), fp32.StateBytesPerSequence, 0);
+    }
+
+    [Fact]
+    public void Evaluating_hybrid_and_latent_attention_models_allocates_nothing()
+    {
+        var hardware = Shipped.Catalog.ResolveHardware("h100-sxm");
+        var workload = new Workload { Batch = 4, InputTokens = 4_096, OutputTokens = 256 };
+        foreach (var id in new[] { "qwen3-next-80b-a3b-instruct", "deepseek-v2-lite", "nemotron-h-8b-base-8k" })
+        {
+            var table = OperatorTable.Build(Shipped.Catalog.ResolveModel(id), new Optimizations { ChunkSize = 1_024 }, Shipped.Defaults);
+            var cost = new Life.Engine.Serving.StepCost(table, hardware, Deployment.Single);
+            Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload);
+            cost.Seconds(8, 2_000, 1, 512, 1_024);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var metrics = Life.Engine.Timing.Evaluator.Evaluate(table, hardware, workload);
+            var step = cost.Seconds(8, 2_000, 1, 512, 1_024) + cost.VerifySeconds(8, 32, 2_000);
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            Assert.True(metrics.TtftMs > 0 && step > 0);
+        }
+    }
+
+    [Fact]
     public void Layouts_the_engine_cannot_time_are_refused_not_timed_as_attention()
     {
         const string shape = "\"hidden_size\":64,\"intermediate_size\":128,\"num_hidden_layers\":4,\"num_attention_heads\":4,\"num_key_value_heads\":2,\"vocab_size\":100";

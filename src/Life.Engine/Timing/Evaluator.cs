@@ -75,12 +75,14 @@ public static class Evaluator
         var tpot = decode.Seconds / decodeSteps;
         var e2e = ttft + (output - 1) * tpot;
         var totalTokens = batch * (input + output);
+        var outputTokens = batch * output;
         var throughput = totalTokens / e2e;
 
         var kvBytes = batch * table.KvCacheBytes(input + output);
         var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, stepTokens, input);
         var hourly = hardware.HourlyCostUsd * deployment.Devices;
         var roofline = prefill.RooflineSeconds + decode.RooflineSeconds;
+        var energy = Energy(hardware, deployment, prefill, decode, (output - 1) / (double)decodeSteps, e2e);
 
         return new Metrics
         {
@@ -89,6 +91,7 @@ public static class Evaluator
             E2eMs = e2e * 1e3,
             PerUserTps = 1 / tpot,
             ThroughputTps = throughput,
+            OutputTps = outputTokens / e2e,
             PrefillTps = batch * input / ttft,
             DecodeTps = batch / tpot,
             MemoryGB = memoryBytes / 1e9,
@@ -101,9 +104,26 @@ public static class Evaluator
             DecodeBytesPerToken = decode.FirstStepBytes / batch,
             KvCacheGiB = kvBytes / (1024.0 * 1024 * 1024),
             CostPerMTok = hourly / (throughput * 3600) * 1e6,
-            EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
+            EnergyJPerToken = energy / totalTokens,
+            CostPerMOutputTokens = hourly * e2e / 3600 / outputTokens * 1e6,
+            EnergyJPerOutputToken = energy / outputTokens,
+            MeanPowerW = energy / e2e,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
         };
+    }
+
+    /// <summary>
+    /// Joules of the whole request on all devices (<see cref="BoardPower"/>): idle power over the
+    /// end-to-end time plus the dynamic range over the utilization-weighted busy time of prefill and of
+    /// the decode steps inside E2E (<paramref name="decodeShare"/> of those timed: none with one output
+    /// token). Tensor-parallel devices are busy together; a layer split's devices one after another,
+    /// so each is busy 1/P of the roofline time.
+    /// </summary>
+    private static double Energy(in HardwareSpec hardware, in Deployment deployment, in PhaseTotals prefill, in PhaseTotals decode, double decodeShare, double e2e)
+    {
+        var busy = BoardPower.BusySeconds(prefill.ComputeBoundSeconds, prefill.RooflineSeconds)
+            + (decodeShare * BoardPower.BusySeconds(decode.ComputeBoundSeconds, decode.RooflineSeconds));
+        return deployment.Devices * BoardPower.EnergyJ(hardware, e2e, busy / Math.Max(1, deployment.PipelineParallel));
     }
 
     private static Metrics ServeInWaves(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment, int perWave)
@@ -136,6 +156,7 @@ public static class Evaluator
                 E2eMs = double.NaN,
                 PerUserTps = double.NaN,
                 ThroughputTps = double.NaN,
+                OutputTps = double.NaN,
                 PrefillTps = double.NaN,
                 DecodeTps = double.NaN,
                 PrefillOps = double.NaN,
@@ -143,6 +164,9 @@ public static class Evaluator
                 DecodeBytesPerToken = double.NaN,
                 CostPerMTok = double.NaN,
                 EnergyJPerToken = double.NaN,
+                CostPerMOutputTokens = double.NaN,
+                EnergyJPerOutputToken = double.NaN,
+                MeanPowerW = double.NaN,
                 ComputeBoundShare = double.NaN,
             };
         var capacity = hardware.MemoryGB * 1e9 * deployment.Devices;

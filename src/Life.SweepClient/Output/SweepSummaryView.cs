@@ -11,7 +11,7 @@ namespace Life.SweepClient.Output;
 internal static class SweepSummaryView
 {
     private static readonly MetricColumn[] Shown =
-        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.ThroughputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMTok];
+        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.OutputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMOutputTokens];
 
     public static void Write(TextWriter output, SweepSummary summary, int top)
     {

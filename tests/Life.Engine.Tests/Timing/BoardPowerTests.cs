@@ -80,6 +80,13 @@ public sealed class BoardPowerTests
     }
 
     [Fact]
+    public void The_catalog_h200_idles_at_its_measured_80_w_and_the_h100_at_the_datacenter_fraction_of_700_w()
+    {
+        Assert.Equal(80, BoardPower.IdleW(Shipped.Catalog.ResolveHardware("h200")));
+        Assert.Equal(0.11 * 700, BoardPower.IdleW(Shipped.Catalog.ResolveHardware("h100-sxm")), 12);
+    }
+
+    [Fact]
     public void Idle_power_is_read_from_the_hardware_file_and_may_not_exceed_the_board_power()
     {
         var spec = HardwareJson.Parse("""{ "id": "x", "fp16_tflops": 1, "bandwidth_gbs": 1, "memory_gb": 1, "power_w": 300, "idle_power_w": 30 }""", "x.json", Shipped.Defaults);

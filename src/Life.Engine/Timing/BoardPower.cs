@@ -5,20 +5,22 @@ namespace Life.Engine.Timing;
 /// <summary>
 /// Board power at a load between idle and TDP: P = P_idle + (P_tdp − P_idle) · u. The utilization u of
 /// a stretch of time comes from the roofline's split of it: time in compute-bound operators counts as
-/// u = 1 (the tensor units run flat out: prefill GEMMs draw close to TDP), time in memory-bound operators
-/// as u = <see cref="MemoryBoundActivity"/> (HBM streams at full rate but the SMs stall on it), and
-/// time outside the roofline (kernel dispatch gaps, collectives) as u = 0, the idle floor. So over a
-/// phase of T seconds with C compute-bound and M memory-bound seconds,
-/// E = P_idle · T + (P_tdp − P_idle) · (C + a · M).
+/// u = 1 (the tensor units run flat out: prefill GEMMs draw close to TDP), the rest of the time a device
+/// is working as u = <see cref="MemoryBoundActivity"/>: memory-bound operators (HBM streams at full rate
+/// but the SMs stall on it) and the time outside the roofline (kernel launch gaps, synchronization,
+/// collectives), during which the device stays clocked up with work in flight rather than idling. So
+/// over T seconds of work of which C are compute-bound, E = P_idle · T + (P_tdp − P_idle) · (C + a · (T − C)).
+/// A device waiting for the others (a pipeline stage) draws idle power.
 /// </summary>
 /// <remarks>
 /// Why a = 0.3: on an H200 (TDP 700 W) memory-bound decode of GQA, MLA and linear-attention models
 /// draws 137–300 W (Ma et al., "The Illusion of Power Capping in LLM Decode", arXiv 2605.11999,
 /// abstract); with about 80 W idle that is (137..300 − 80) / (700 − 80) = 0.09–0.35 of the dynamic
 /// range; an H100 SXM serving a 3.8B model at batch 1 draws 267 W of its 700 W
-/// (http://api.serialalice.pt/alice-benchmark, "267–680 W", b1 to b128), (267 − 80) / 620 = 0.30,
-/// and 662 W at batch 128 (compute-bound), near u = 1. 0.3 is the upper part of that range: decode
-/// at larger batches, which the sweeps explore, is the busier end.
+/// (http://api.serialalice.pt/alice-benchmark, "267–680 W", b1 to b128), (267 − 77) / 623 = 0.30,
+/// and up to 680 W at batch 128, near u = 1. Counting the launch gaps with memory-bound time (not at
+/// idle) is what makes batch-1 decode, where they are most of TPOT, come out at 77 + 0.3 · 623 = 264 W
+/// on an H100 against the 267 W measured; at idle it came out near 120 W.
 /// </remarks>
 public static class BoardPower
 {
@@ -46,9 +48,9 @@ public static class BoardPower
     public static double IdleW(in HardwareSpec hardware) =>
         double.IsNaN(hardware.IdlePowerW) ? hardware.PowerW * DefaultIdleFraction(hardware.DeviceClass) : hardware.IdlePowerW;
 
-    /// <summary>Utilization-weighted busy seconds: compute-bound seconds at 1, memory-bound seconds at <see cref="MemoryBoundActivity"/>.</summary>
-    public static double BusySeconds(double computeBoundSeconds, double rooflineSeconds) =>
-        computeBoundSeconds + (MemoryBoundActivity * Math.Max(rooflineSeconds - computeBoundSeconds, 0));
+    /// <summary>Utilization-weighted busy seconds of <paramref name="workingSeconds"/>: the compute-bound ones at 1, the rest at <see cref="MemoryBoundActivity"/>.</summary>
+    public static double BusySeconds(double computeBoundSeconds, double workingSeconds) =>
+        computeBoundSeconds + (MemoryBoundActivity * Math.Max(workingSeconds - computeBoundSeconds, 0));
 
     /// <summary>
     /// Joules one device draws over <paramref name="wallSeconds"/> of which <paramref name="busySeconds"/>

@@ -55,6 +55,8 @@ public static class Evaluator
             EvaluateRun(table, rates, batch, new StepRun(input, 0, 0, 1), mode, decode: false, ref prefill);
         }
 
+        // Every device's stage of the prompt, one after another, before the pipeline overlaps them.
+        var prefillSequential = prefill.Seconds;
         if (deployment.PipelineParallel > 1)
         {
             prefill.Seconds *= PipelineFactor(chunk > 0 && chunk < input ? (input + chunk - 1) / chunk : 1, deployment);
@@ -62,7 +64,9 @@ public static class Evaluator
 
         if (table.HasSetup)
         {
+            var before = prefill.Seconds;
             EvaluateSetup(table, rates, ref prefill);
+            prefillSequential += prefill.Seconds - before;
         }
 
         // The first output token comes from prefill; decode steps produce the rest. With a single
@@ -82,7 +86,7 @@ public static class Evaluator
         var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, stepTokens, input);
         var hourly = hardware.HourlyCostUsd * deployment.Devices;
         var roofline = prefill.RooflineSeconds + decode.RooflineSeconds;
-        var energy = Energy(hardware, deployment, prefill, decode, (output - 1) / (double)decodeSteps, e2e);
+        var energy = Energy(hardware, deployment, prefill, prefillSequential, decode, (output - 1) / (double)decodeSteps, e2e);
 
         return new Metrics
         {
@@ -116,14 +120,15 @@ public static class Evaluator
     /// Joules of the whole request on all devices (<see cref="BoardPower"/>): idle power over the
     /// end-to-end time plus the dynamic range over the utilization-weighted busy time of prefill and of
     /// the decode steps inside E2E (<paramref name="decodeShare"/> of those timed: none with one output
-    /// token). Tensor-parallel devices are busy together; a layer split's devices one after another,
-    /// so each is busy 1/P of the roofline time.
+    /// token). Tensor-parallel devices work together; a layer split's devices one after another, so
+    /// each works 1/P of the sequential time and waits, at idle, for the rest.
     /// </summary>
-    private static double Energy(in HardwareSpec hardware, in Deployment deployment, in PhaseTotals prefill, in PhaseTotals decode, double decodeShare, double e2e)
+    private static double Energy(in HardwareSpec hardware, in Deployment deployment, in PhaseTotals prefill, double prefillSequential, in PhaseTotals decode, double decodeShare, double e2e)
     {
-        var busy = BoardPower.BusySeconds(prefill.ComputeBoundSeconds, prefill.RooflineSeconds)
-            + (decodeShare * BoardPower.BusySeconds(decode.ComputeBoundSeconds, decode.RooflineSeconds));
-        return deployment.Devices * BoardPower.EnergyJ(hardware, e2e, busy / Math.Max(1, deployment.PipelineParallel));
+        var stages = (double)Math.Max(1, deployment.PipelineParallel);
+        var computeBound = (prefill.ComputeBoundSeconds + (decodeShare * decode.ComputeBoundSeconds)) / stages;
+        var working = (prefillSequential + (decodeShare * decode.Seconds)) / stages;
+        return deployment.Devices * BoardPower.EnergyJ(hardware, e2e, BoardPower.BusySeconds(computeBound, working));
     }
 
     private static Metrics ServeInWaves(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment, int perWave)

@@ -18,12 +18,12 @@ public sealed class BoardPowerTests
 
         // 10 ms of decode, all of it in memory-bound operators: busy = 0.3 · 0.010 = 0.003 s,
         // E = 77 · 0.010 + (700 − 77) · 0.003 = 0.77 + 1.869 = 2.639 J (263.9 W on average).
-        var decodeBusy = BoardPower.BusySeconds(computeBoundSeconds: 0, rooflineSeconds: 0.010);
+        var decodeBusy = BoardPower.BusySeconds(computeBoundSeconds: 0, workingSeconds: 0.010);
         Assert.Equal(0.003, decodeBusy, 15);
         Assert.Equal(2.639, BoardPower.EnergyJ(h100, 0.010, decodeBusy), 12);
 
         // 100 ms of prefill, all compute-bound: busy = 0.1 s, E = 77 · 0.1 + 623 · 0.1 = 70 J = TDP · time.
-        var prefillBusy = BoardPower.BusySeconds(computeBoundSeconds: 0.1, rooflineSeconds: 0.1);
+        var prefillBusy = BoardPower.BusySeconds(computeBoundSeconds: 0.1, workingSeconds: 0.1);
         Assert.Equal(70, BoardPower.EnergyJ(h100, 0.1, prefillBusy), 12);
     }
 
@@ -67,6 +67,17 @@ public sealed class BoardPowerTests
 
         Assert.Equal(500, Evaluator.Evaluate(Llama3, computeOnly, workload).MeanPowerW, 6);
         Assert.Equal(50 + (0.3 * 450), Evaluator.Evaluate(Llama3, memoryOnly, workload).MeanPowerW, 6);
+    }
+
+    [Fact]
+    public void Kernel_launch_gaps_count_with_memory_bound_time_not_at_idle()
+    {
+        // All memory-bound, plus 20 µs per kernel: TPOT grows, the mean power stays 50 + 0.3 · 450 W.
+        var memoryOnly = new HardwareSpec { Fp16Tflops = 1e9, BandwidthGBs = 1000, MemoryGB = 80, PowerW = 500, IdlePowerW = 50, DispatchOverheadUs = 20 };
+        var m = Evaluator.Evaluate(Llama3, memoryOnly, new Workload(1, 128, 64));
+
+        Assert.True(m.TpotMs > Evaluator.Evaluate(Llama3, memoryOnly with { DispatchOverheadUs = 0 }, new Workload(1, 128, 64)).TpotMs);
+        Assert.Equal(50 + (0.3 * 450), m.MeanPowerW, 6);
     }
 
     [Fact]

@@ -84,6 +84,31 @@ public sealed class EquivalentConfigurationsTests
         Assert.Equal(front.Count, front.Values.Chunk(2).Select(v => (v[0], v[1])).Distinct().Count());
     }
 
+    [Fact]
+    public void Deciding_canonical_rows_allocates_nothing()
+    {
+        var spec = SpecText.Parse($"{Header}\noptimizations: {{weight_bits: [16, 4], quant_group: [128, 32], lora_rank: [0, 8], lora_mode: [merged, unmerged], chunk: [0, 256, 1024]}}\nworkload: {{input_tokens: [128, 512, 2048], output_tokens: [16]}}");
+        var space = new SweepSpace(spec);
+        var equivalents = new EquivalentConfigurations(space);
+        Span<int> digits = stackalloc int[space.DimensionCount];
+        var canonical = 0;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (long id = 0; id < space.Count; id++)
+        {
+            space.Decode(id, digits);
+            canonical += equivalents.IsCanonical(digits) ? 1 : 0;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // 2 weight formats × 2 groups × 4 LoRA pairs × 3 chunks × 3 prompts = 144 rows. Groups: 16-bit
+        // keeps its first only (3 of 4 pairs of formats × groups). LoRA: merged or rank 0 is one
+        // configuration, so (0, merged) and (8, unmerged) remain (2 of 4). Chunks over prompts
+        // 128/512/2048: 0 always, 256 for 512 and 2048, 1024 for 2048 (6 of 9). 3 · 2 · 6 = 36.
+        Assert.Equal(36, canonical);
+    }
+
     private const string Header = "hardware: [h100-sxm]\nmodels: [llama-3-8b]";
 
     private static List<Row> Evaluate(string body)

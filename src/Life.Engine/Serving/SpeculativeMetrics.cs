@@ -31,8 +31,11 @@ public static class SpeculativeMetrics
             PerUserTps = 1e3 / tpot,
             DecodeTps = plain.DecodeTps / factor,
             ThroughputTps = plain.ThroughputTps * scale,
+            OutputTps = plain.OutputTps * scale,
             CostPerMTok = plain.CostPerMTok / scale,
             EnergyJPerToken = plain.EnergyJPerToken / scale,
+            CostPerMOutputTokens = plain.CostPerMOutputTokens / scale,
+            EnergyJPerOutputToken = plain.EnergyJPerOutputToken / scale,
         };
     }
 }

@@ -57,6 +57,7 @@ internal static class SweepSpecJson
             WriteOptional(json, "price_usd", h.PriceUsd);
             WriteOptional(json, "price_usd_per_hour", h.PriceUsdPerHour);
             WriteOptional(json, "power_w", h.PowerW);
+            WriteOptional(json, "idle_power_w", h.IdlePowerW);
             json.WriteNumber("interconnect_gbs", h.InterconnectGBs);
             json.WriteEndObject();
         }

@@ -65,7 +65,8 @@ public sealed class ValidateCommandTests : IDisposable
         // over-charged: Strix Halo's bandwidth then fitted at a clamped 100%, and the vendor level it
         // shaped handed the unseen H100 a 69% bandwidth that offset vLLM's and TensorRT-LLM's launch
         // overheads (fitted at 2.7x and 1.6x when seen). With dequantization overlapped, the H100 gets
-        // 83% and misses by 18% / 22%, still under the 30% / 44% of a free global fit.
+        // 79% and misses by 17% / 20%, still under the 30% / 44% of a free global fit. Its multi-device
+        // rows are timed on the node topology as predict times them (docs/accuracy.md).
         Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 25);
         Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 25);
 
@@ -96,15 +97,22 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await CliRun.Of("validate", file, "--json", "--report", report);
 
         Assert.Equal(0, run.ExitCode);
-        var lines = (await File.ReadAllLinesAsync(report)).Skip(1).ToList();
+        var all = await File.ReadAllLinesAsync(report);
+        var header = all[0].Split(',').ToList();
+        var lines = all.Skip(1).ToList();
         Assert.Equal(File.ReadAllLines(file).Length - 1, lines.Count);
-        var apes = lines.Select(l => l.Split(',')).Select(f => (Metric: f[^6], Ape: double.Parse(f[^2], CultureInfo.InvariantCulture))).ToList();
+        var fields = lines.Select(l => l.Split(',')).ToList();
+        Assert.All(fields, f => Assert.Equal("true", f[header.IndexOf("fits")]));
+        var apes = fields.Select(f => (Metric: f[header.IndexOf("metric")], Ape: double.Parse(f[header.IndexOf("ape_pct")], CultureInfo.InvariantCulture))).ToList();
         using var json = JsonDocument.Parse(run.Output);
         foreach (var group in apes.GroupBy(a => a.Metric))
         {
             var sorted = group.Select(a => a.Ape).Order().ToArray();
             var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-            Assert.Equal(median, json.RootElement.GetProperty("metrics").GetProperty(group.Key).GetProperty("median_ape").GetDouble(), 2);
+            // The report rounds each APE to 3 decimals: the medians agree within that rounding
+            // (comparing at "2 places" fails when the two sides straddle a rounding edge, 9.035 vs 9.0346).
+            var fromJson = json.RootElement.GetProperty("metrics").GetProperty(group.Key).GetProperty("median_ape").GetDouble();
+            Assert.InRange(fromJson, median - 0.001, median + 0.001);
         }
     }
 

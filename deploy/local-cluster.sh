@@ -9,6 +9,7 @@
 #   deploy/local-cluster.sh stop               SIGTERM the silos this script started (they finish their shard)
 #   deploy/local-cluster.sh stop-servers       stop the silos and PostgreSQL
 #   deploy/local-cluster.sh restart-postgres
+#   deploy/local-cluster.sh stop-postgres      stop PostgreSQL only (the fault tests take it down while a silo starts)
 #   deploy/local-cluster.sh env                print the setting to export (LIFE_POSTGRES)
 #   deploy/local-cluster.sh status
 #
@@ -158,6 +159,7 @@ case "$command" in
   stop) stop_silos ;;
   stop-servers) stop_silos; stop_postgres ;;
   restart-postgres) restart_postgres ;;
+  stop-postgres) stop_postgres ;;
   env) print_env ;;
   status)
     postgres_ready && echo "postgres: up (127.0.0.1:$PG_PORT)" || echo "postgres: down"

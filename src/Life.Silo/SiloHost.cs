@@ -55,16 +55,10 @@ public static class SiloHost
 
         try
         {
-            IHostApplicationBuilder builder = CreateBuilder(args, web: false);
-            var options = SiloOptions.From(builder.Configuration);
-            if (options.Dashboard is not null)
-            {
-                // The same configuration, on a builder that can also serve HTTP.
-                (builder.Configuration as IDisposable)?.Dispose();
-                builder = CreateBuilder(args, web: true);
-            }
-
-            var settings = ClusterSettings.From(builder.Configuration[ClusterSettings.PostgresKey]);
+            var configuration = CreateBuilder(args, web: false).Configuration;
+            var options = SiloOptions.From(configuration);
+            var settings = ClusterSettings.From(configuration[ClusterSettings.PostgresKey]);
+            (configuration as IDisposable)?.Dispose();
 
             using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
             var startupLog = startupLogging.CreateLogger("life-silo");
@@ -74,23 +68,37 @@ public static class SiloHost
                 startupLog.Log(IPAddress.IsLoopback(dashboard.Address) ? LogLevel.Information : LogLevel.Warning, "{Dashboard}", SiloDashboard.Describe(dashboard));
             }
 
-            await OrleansSchema.ApplyAsync(settings.Postgres, CancellationToken.None);
+            // Both retry a database that is down or restarting (2 minutes), logging each retry.
+            await OrleansSchema.ApplyAsync(settings.Postgres, CancellationToken.None, logger: startupLog);
             await using var store = await PostgresCheckpointStore.OpenAsync(settings.Postgres, startupLogging.CreateLogger<PostgresCheckpointStore>(), CancellationToken.None);
 
-            builder.UseOrleans(silo =>
+            // The silo's own start reads the database again (membership, grain storage, reminders):
+            // a start that the database failed is torn down and made again, within a bound.
+            startupLog.LogInformation("database ready (Orleans schema, checkpoint tables); starting the silo");
+            var retry = new StartupRetry(startupLog);
+            IHost host;
+            while (true)
             {
-                silo.UseLifeSweepCluster(
-                    settings, new ClusterSiloOptions(options.Advertised, options.SiloPort, options.GatewayPort, options.Concurrency, options.MaxShardsInFlight), store);
-                SiloDashboard.Configure(silo, options.Dashboard);
-            });
-            Configure(builder.Services, options, store);
-            using var host = builder switch
-            {
-                WebApplicationBuilder web => SiloDashboard.Build(web, options.Dashboard!),
-                _ => ((HostApplicationBuilder)builder).Build(),
-            };
+                host = BuildHost(args, options, settings, store);
+                try
+                {
+                    await host.StartAsync();
+                    break;
+                }
+                catch (Exception e) when (StartupRetry.TransientCause(e) is not null)
+                {
+                    await StopQuietlyAsync(host);
+                    host.Dispose();
+                    if (!await retry.ShouldRetryAsync(e, CancellationToken.None))
+                    {
+                        throw;
+                    }
+                }
+            }
+
+            using var started = host;
             var activity = host.Services.GetRequiredService<SiloActivity>();
-            await host.RunAsync();
+            await host.WaitForShutdownAsync();
             startupLog.LogInformation("life-silo stopped: {Completed} shards completed ({Rows} rows)", activity.Completed, activity.Rows);
             return 0;
         }
@@ -105,6 +113,38 @@ public static class SiloHost
         {
             await Console.Error.WriteLineAsync($"life-silo: error: {e.GetType().Name}: {e.Message}");
             return 1;
+        }
+    }
+
+    private static IHost BuildHost(string[] args, SiloOptions options, ClusterSettings settings, PostgresCheckpointStore store)
+    {
+        var builder = CreateBuilder(args, web: options.Dashboard is not null);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLifeSweepCluster(
+                settings, new ClusterSiloOptions(options.Advertised, options.SiloPort, options.GatewayPort, options.Concurrency, options.MaxShardsInFlight), store);
+            SiloDashboard.Configure(silo, options.Dashboard);
+        });
+        Configure(builder.Services, options, store);
+        return builder switch
+        {
+            WebApplicationBuilder web => SiloDashboard.Build(web, options.Dashboard!),
+            _ => ((HostApplicationBuilder)builder).Build(),
+        };
+    }
+
+    /// <summary>Stops what a failed start had started (its listeners, its timers), so the next attempt can bind the same ports.</summary>
+    private static async Task StopQuietlyAsync(IHost host)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await host.StopAsync(timeout.Token);
+        }
+#pragma warning disable CA1031 // Tearing down a start that already failed: that failure is the one reported.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -122,6 +122,67 @@ public sealed class FaultTests : ClusterTest
     }
 
     [Fact]
+    public async Task A_silo_started_while_PostgreSql_is_down_and_one_started_during_its_restart_join_when_it_is_back()
+    {
+        // Small shards: 1,296 of them, so the sweep outlasts the outage and both starts.
+        var spec = Specs.Write(Cluster.Directory, LongSweepShardSize);
+        var shards = Specs.Configurations / LongSweepShardSize;
+        var reference = await Datasets.ReferenceAsync(spec, Cluster.Path("reference"));
+        await StartReadySiloAsync();
+        var id = await Cluster.SubmitAsync(spec, Cluster.Path("out"));
+        Assert.True(await Cluster.WaitForProgressAsync(id, done => done >= 20, TimeSpan.FromMinutes(2)));
+
+        // A password the server does not ask for (trust on loopback), there to be kept out of the logs.
+        const string Secret = "s3cret-at-start";
+        string[] withSecret = ["--postgres", $"{Cluster.Postgres};Password={Secret}"];
+
+        // Down before the silo starts, up a few seconds after it said it is retrying.
+        await ClusterServers.LocalClusterAsync("stop-postgres");
+        var early = Cluster.StartSilo(1, withSecret);
+        var retrying = await early.WaitForLineAsync(IsRetry, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await ClusterServers.LocalClusterAsync("servers");
+        Npgsql.NpgsqlConnection.ClearAllPools(); // this test's own connections died with the server
+        Assert.True(retrying is not null, $"{early.Name} logged no retry while PostgreSQL was down:\n{early.Output}");
+        await AssertJoinsAsync(early);
+        var doneWhenEarlyJoined = await QueryAsync<long>("SELECT shards_done FROM life_sweeps WHERE id = @id", ("id", id));
+
+        // Restarted at a random point of the next silo's Orleans start, after its own database steps:
+        // membership, grain storage and reminders read the database there, and the start is made again.
+        var during = Cluster.StartSilo(1, withSecret);
+        Assert.NotNull(await during.WaitForLineAsync(line => line.Contains("database ready", StringComparison.Ordinal), TimeSpan.FromSeconds(60)));
+        var delay = new Random().Next(0, 1000);
+        await Task.Delay(delay);
+        await ClusterServers.LocalClusterAsync("restart-postgres");
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Log.WriteLine($"PostgreSQL restarted {delay} ms after {during.Name} began its Orleans start");
+        await AssertJoinsAsync(during);
+
+        await WaitForSweepAsync(id);
+        Datasets.AssertSame(reference, Cluster.Path("out"), Specs.Configurations);
+        foreach (var silo in new[] { early, during })
+        {
+            Log.WriteLine($"{silo.Name} retries:\n{string.Join('\n', silo.Lines.Where(IsRetry))}");
+            Assert.DoesNotContain(Secret, silo.Output, StringComparison.Ordinal);
+        }
+
+        if (doneWhenEarlyJoined < shards)
+        {
+            var shardsOfEarly = await QueryAsync<long>("SELECT COALESCE(SUM(shards), 0)::bigint FROM life_sweep_workers WHERE sweep_id = @id AND worker = @worker", ("id", id), ("worker", WorkerName(early)));
+            Assert.True(shardsOfEarly > 0, $"{early.Name} joined with {doneWhenEarlyJoined} of {shards} shards done and did none");
+        }
+
+        static bool IsRetry(string line) =>
+            line.Contains("retrying in", StringComparison.Ordinal) || line.Contains("starting again in", StringComparison.Ordinal);
+
+        async Task AssertJoinsAsync(ChildProcess silo)
+        {
+            var healthy = await silo.WaitForLineAsync(line => line.Contains("health: database ok", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+            Assert.True(healthy is not null && !silo.HasExited, $"{silo.Name} did not join after PostgreSQL came back:\n{silo.Output}");
+        }
+    }
+
+    [Fact]
     public async Task Submitting_client_killed_then_resume_and_a_killed_wait_run_again()
     {
         var spec = Specs.Write(Cluster.Directory, ShardSize);

@@ -170,6 +170,7 @@ public static class SiloHost
         {
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            console.UseUtcTimestamp = true;
         });
         return builder;
     }

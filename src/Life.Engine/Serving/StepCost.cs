@@ -27,7 +27,19 @@ public readonly struct StepCost
     /// and <paramref name="prefillSequences"/> sequences prefilling <paramref name="prefillTokens"/>
     /// tokens in all after <paramref name="prefillPast"/> cached tokens each (on average).
     /// </summary>
-    public double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast)
+    public double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast) =>
+        Seconds(decoding, meanContext, prefillSequences, prefillTokens, prefillPast, chunkDecodes: false);
+
+    /// <summary>
+    /// Seconds of a speculative verification step: <paramref name="sequences"/> sequences checking
+    /// <paramref name="tokens"/> tokens in all after <paramref name="context"/> cached tokens each. Engines
+    /// run these as decodes (vLLM's and SGLang's MLA take verify tokens down the absorbed decode path), so
+    /// layers with a separate decode form use it.
+    /// </summary>
+    public double VerifySeconds(double sequences, double tokens, double context) =>
+        Seconds(0, 0, sequences, tokens, context, chunkDecodes: true);
+
+    private double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast, bool chunkDecodes)
     {
         var hasDecode = decoding > 0;
         var hasPrefill = prefillSequences > 0 && prefillTokens > 0;
@@ -50,8 +62,15 @@ public readonly struct StepCost
                 continue;
             }
 
+            var inDecode = hasDecode && op.RunsIn(decode: true);
+            var inChunk = hasPrefill && op.RunsIn(chunkDecodes);
+            if (!inDecode && !inChunk)
+            {
+                continue;
+            }
+
             double ops = op.ExpertDequantOps * touched, bytes = op.ExpertWeightBytes * touched;
-            if (hasDecode)
+            if (inDecode)
             {
                 var keys = StepShape.Keys(1, meanContext, op.Window);
                 var pairs = StepShape.Pairs(1, meanContext, op.Window, op.FullPairs);
@@ -59,7 +78,7 @@ public readonly struct StepCost
                 bytes += op.Bytes.At(decoding, 1, keys, pairs);
             }
 
-            if (hasPrefill)
+            if (inChunk)
             {
                 var keys = StepShape.Keys(chunk, prefillPast, op.Window);
                 var pairs = StepShape.Pairs(chunk, prefillPast, op.Window, op.FullPairs);
@@ -67,7 +86,7 @@ public readonly struct StepCost
                 bytes += op.Bytes.At(prefillSequences, chunk, keys, pairs);
             }
 
-            if (hasDecode && hasPrefill)
+            if (inDecode && inChunk)
             {
                 // One pass reads each weight once, not once per part (the polynomials' fixed term
                 // counts them for each part).

@@ -1,6 +1,10 @@
 namespace Life.Sweep.Specs;
 
-/// <summary>The metric columns of a result row (interfaces.md), in column order.</summary>
+/// <summary>
+/// The metric columns of a result row (interfaces.md). Values index the batch's metric arrays; the
+/// column order is <see cref="Results.ResultSchema"/>'s. Cost, energy and throughput come twice: per
+/// token of the whole request (prompt included) and per generated token (<c>_output</c>).
+/// </summary>
 public enum MetricColumn : byte
 {
     TtftMs = 0,
@@ -11,4 +15,7 @@ public enum MetricColumn : byte
     MemoryGB = 5,
     CostPerMTok = 6,
     EnergyJPerToken = 7,
+    OutputTps = 8,
+    CostPerMOutputTokens = 9,
+    EnergyJPerOutputToken = 10,
 }

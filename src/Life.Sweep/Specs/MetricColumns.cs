@@ -7,9 +7,10 @@ namespace Life.Sweep.Specs;
 public static class MetricColumns
 {
     private static readonly string[] Names =
-        ["ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "memory_gb", "cost_per_mtok", "energy_j_per_token"];
+        ["ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "memory_gb", "cost_per_mtok", "energy_j_per_token",
+            "output_tps", "cost_per_m_output_tokens", "energy_j_per_output_token"];
 
-    public const int Count = 8;
+    public const int Count = 11;
 
     public static IReadOnlyList<string> All => Names;
 
@@ -23,7 +24,8 @@ public static class MetricColumns
     }
 
     /// <summary>True for columns that are null when the hardware has no price or power.</summary>
-    public static bool IsNullable(MetricColumn column) => column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken;
+    public static bool IsNullable(MetricColumn column) =>
+        column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken or MetricColumn.CostPerMOutputTokens or MetricColumn.EnergyJPerOutputToken;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Read(in Metrics metrics, MetricColumn column) => column switch
@@ -35,6 +37,9 @@ public static class MetricColumns
         MetricColumn.ThroughputTps => metrics.ThroughputTps,
         MetricColumn.MemoryGB => metrics.MemoryGB,
         MetricColumn.CostPerMTok => metrics.CostPerMTok,
+        MetricColumn.OutputTps => metrics.OutputTps,
+        MetricColumn.CostPerMOutputTokens => metrics.CostPerMOutputTokens,
+        MetricColumn.EnergyJPerOutputToken => metrics.EnergyJPerOutputToken,
         _ => metrics.EnergyJPerToken,
     };
 }

@@ -61,14 +61,15 @@ public sealed class ValidateCommandTests : IDisposable
 
         // Fitted without it, the H100 serving study (the only datacenter GPU and the only vLLM and
         // TensorRT-LLM rows) stays bounded: the global efficiencies an unseen family gets stay at their
-        // physical priors (30% and 44% before they did). It met 12% only while 4-bit decode was
-        // over-charged: Strix Halo's bandwidth then fitted at a clamped 100%, and the vendor level it
-        // shaped handed the unseen H100 a 69% bandwidth that offset vLLM's and TensorRT-LLM's launch
-        // overheads (fitted at 2.7x and 1.6x when seen). With dequantization overlapped, the H100 gets
-        // 79% and misses by 17% / 20%, still under the 30% / 44% of a free global fit. Its multi-device
-        // rows are timed on the node topology as predict times them (docs/accuracy.md).
-        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 25);
-        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 25);
+        // physical priors (30% and 44% before they did). Its multi-device rows are timed on the node
+        // topology as predict times them, with the published 6 µs per collective call. It met 12%
+        // (10.7% / 10.9%) only while 4-bit decode was over-charged: Strix Halo's bandwidth then fitted
+        // at a clamped 100%, and the NVIDIA vendor level it shaped handed the unseen H100 69% of its
+        // bandwidth, which offset vLLM's and TensorRT-LLM's unseen launch overheads (2.7x and 1.6x when
+        // fitted). With dequantization overlapped the H100 gets 79% and misses by 13.7% / 15.9%
+        // (docs/accuracy.md), still better than LIFE's fixed efficiencies (17.5% / 18.6%).
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "e2e_ms") <= 16);
+        Assert.True(Median("argonne_llm_inference_bench_h100.csv", "throughput_tps") <= 18);
 
         // Decode on an unseen device family is still far better than LIFE's fixed efficiencies.
         foreach (var file in new[] { "llamacpp_dgx_spark_benches.csv", "strix_halo_lhl_llamacpp.csv", "xiongjiedai_llamacpp_gpu_benchmarks.csv" })

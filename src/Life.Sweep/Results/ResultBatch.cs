@@ -47,6 +47,11 @@ public sealed class ResultBatch
 
         Fits = new bool[capacity];
         MeetsConstraints = new bool[capacity];
+        if (spec.Find(DimensionKeys.Qps) is not null)
+        {
+            Saturated = new bool[capacity];
+            SaturatedPresent = new bool[capacity];
+        }
     }
 
     public int Capacity { get; }
@@ -74,4 +79,10 @@ public sealed class ResultBatch
     public bool[] Fits { get; }
 
     public bool[] MeetsConstraints { get; }
+
+    /// <summary>A row's replica cannot sustain its qps; null in sweeps without a qps dimension.</summary>
+    public bool[]? Saturated { get; }
+
+    /// <summary>Whether <see cref="Saturated"/> has a value (false where the replica cannot run at all).</summary>
+    public bool[]? SaturatedPresent { get; }
 }

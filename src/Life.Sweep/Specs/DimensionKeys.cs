@@ -27,6 +27,9 @@ public static class DimensionKeys
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
 
+    /// <summary>Requests per second (Poisson arrivals): a row with one has steady-state serving columns (docs/serving.md).</summary>
+    public const string Qps = "qps";
+
     /// <summary>Optimization keys accepted under <c>optimizations:</c>.</summary>
     public static readonly IReadOnlyList<string> OptimizationKeys =
         [WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting];
@@ -35,21 +38,21 @@ public static class DimensionKeys
     public static readonly IReadOnlyList<string> ParallelismKeys = [Tp, Pp, Ep];
 
     /// <summary>Workload keys accepted under <c>workload:</c>.</summary>
-    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens];
+    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Model, WeightBits, ActBits, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Hardware, Model, WeightBits, ActBits, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens, Qps];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
-    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or Batch or InputTokens or OutputTokens);
+    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or Batch or InputTokens or OutputTokens or Qps);
 
     public static DimensionKind KindOf(string key) => key switch
     {
         Hardware or Model or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
-        WeightBits or ActBits or KvBits => DimensionKind.Real,
+        WeightBits or ActBits or KvBits or Qps => DimensionKind.Real,
         _ => DimensionKind.Integer,
     };
 }

@@ -7,9 +7,12 @@ namespace Life.Sweep.Specs;
 public static class MetricColumns
 {
     private static readonly string[] Names =
-        ["ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "memory_gb", "cost_per_mtok", "energy_j_per_token"];
+        [
+            "ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "memory_gb", "cost_per_mtok", "energy_j_per_token",
+            "max_concurrency", "p50_ttft_ms", "p99_ttft_ms", "p50_tpot_ms", "p99_tpot_ms", "max_qps_at_slo",
+        ];
 
-    public const int Count = 8;
+    public const int Count = 14;
 
     public static IReadOnlyList<string> All => Names;
 
@@ -22,11 +25,17 @@ public static class MetricColumns
         return index >= 0;
     }
 
-    /// <summary>True for columns that are null when the hardware has no price or power.</summary>
-    public static bool IsNullable(MetricColumn column) => column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken;
+    /// <summary>True for columns that are null when the hardware has no price or power, or a row no serving figure.</summary>
+    public static bool IsNullable(MetricColumn column) => column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken or >= MetricColumn.P50TtftMs;
+
+    /// <summary>True for the columns only serving sweeps have (a qps dimension or an slo: docs/serving.md).</summary>
+    public static bool IsServing(MetricColumn column) => column >= MetricColumn.MaxConcurrency;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Read(in Metrics metrics, MetricColumn column) => column switch
+    public static double Read(in Metrics metrics, MetricColumn column) => Read(metrics, ServingValues.None, column);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Read(in Metrics metrics, in ServingValues serving, MetricColumn column) => column switch
     {
         MetricColumn.TtftMs => metrics.TtftMs,
         MetricColumn.TpotMs => metrics.TpotMs,
@@ -35,6 +44,12 @@ public static class MetricColumns
         MetricColumn.ThroughputTps => metrics.ThroughputTps,
         MetricColumn.MemoryGB => metrics.MemoryGB,
         MetricColumn.CostPerMTok => metrics.CostPerMTok,
-        _ => metrics.EnergyJPerToken,
+        MetricColumn.EnergyJPerToken => metrics.EnergyJPerToken,
+        MetricColumn.MaxConcurrency => metrics.MaxConcurrency,
+        MetricColumn.P50TtftMs => serving.P50TtftMs,
+        MetricColumn.P99TtftMs => serving.P99TtftMs,
+        MetricColumn.P50TpotMs => serving.P50TpotMs,
+        MetricColumn.P99TpotMs => serving.P99TpotMs,
+        _ => serving.MaxQpsAtSlo,
     };
 }

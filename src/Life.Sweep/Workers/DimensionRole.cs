@@ -21,4 +21,5 @@ internal enum DimensionRole : byte
     Batch,
     InputTokens,
     OutputTokens,
+    Qps,
 }

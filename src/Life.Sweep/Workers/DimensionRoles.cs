@@ -24,6 +24,7 @@ internal static class DimensionRoles
         DimensionKeys.Batch => DimensionRole.Batch,
         DimensionKeys.InputTokens => DimensionRole.InputTokens,
         DimensionKeys.OutputTokens => DimensionRole.OutputTokens,
+        DimensionKeys.Qps => DimensionRole.Qps,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown dimension"),
     };
 }

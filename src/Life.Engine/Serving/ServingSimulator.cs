@@ -6,7 +6,10 @@ namespace Life.Engine.Serving;
 /// token each, then prefill chunks fill the step's token budget (partly prefilled requests first,
 /// then waiting ones, first come first served), admitting a request only while fewer than
 /// max_num_seqs run and the KV cache holds its whole context. The reference the steady-state model
-/// (<see cref="SteadyStateServing"/>) is held against; allocates its arrays once per run.
+/// (<see cref="SteadyStateServing"/>) is held against; allocates its arrays once per run. With
+/// speculative decoding (<see cref="StepCost.Speculative"/>) a decoding sequence takes k + 1 tokens
+/// of the budget and gains its accepted run plus one, each proposal accepted with probability α
+/// until the first rejection (drawn from its own seeded stream, so arrivals do not change).
 /// </summary>
 public static class ServingSimulator
 {
@@ -36,6 +39,9 @@ public static class ServingSimulator
             arrival[i] = clock;
         }
 
+        var speculative = cost.Speculative;
+        var acceptance = speculative.IsOn ? new Random(unchecked(seed * 31) + 17) : null;
+        var decodeBudget = cost.BudgetTokensPerDecode;
         var scheduled = new double[requests];
         var firstToken = new double[requests];
         var finish = new double[requests];
@@ -65,7 +71,7 @@ public static class ServingSimulator
                     work[s] = -1;
                     decoding++;
                     contextSum += input + generated[r];
-                    budget--;
+                    budget -= decodeBudget;
                 }
                 else
                 {
@@ -73,6 +79,7 @@ public static class ServingSimulator
                 }
             }
 
+            budget = Math.Max(0, budget);
             for (var s = 0; s < count && budget > 0; s++)
             {
                 var r = running[s];
@@ -116,7 +123,7 @@ public static class ServingSimulator
                 var finished = false;
                 if (work[s] < 0)
                 {
-                    generated[r]++;
+                    generated[r] = Math.Min(output, generated[r] + (acceptance is null ? 1 : Accepted(acceptance, speculative) + 1));
                     finished = generated[r] >= output;
                 }
                 else if (work[s] > 0)
@@ -145,6 +152,18 @@ public static class ServingSimulator
         }
 
         return Summarize(arrival, scheduled, firstToken, finish, output, decodeSum / steps, (clock - 0) / steps, backlogAtLastArrival, workload.Qps, sloTtftMs, sloTpotMs);
+    }
+
+    /// <summary>Proposals accepted in one verification: each with probability α, until the first rejection, at most k.</summary>
+    private static int Accepted(Random random, in SpeculativeDecoding speculative)
+    {
+        var accepted = 0;
+        while (accepted < speculative.Proposed && random.NextDouble() < speculative.Acceptance)
+        {
+            accepted++;
+        }
+
+        return accepted;
     }
 
     private static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)

@@ -107,6 +107,11 @@ internal static class SweepSpecJson
             WriteSection(json, "parallelism", spec, DimensionKeys.ParallelismKeys);
         }
 
+        if (spec.Find(DimensionKeys.SpecK) is not null || spec.Find(DimensionKeys.SpecAlpha) is not null || spec.Find(DimensionKeys.DraftCost) is not null)
+        {
+            WriteSection(json, "speculative", spec, DimensionKeys.SpeculativeKeys);
+        }
+
         WriteSection(json, "workload", spec, DimensionKeys.WorkloadKeys);
         if (spec.Slo is { } slo)
         {

@@ -26,7 +26,7 @@ public sealed class SweepSpecParser
 
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "name", "hardware", "models", "optimizations", "parallelism", "workload", "slo", "scheduler", "constraints", "objectives", "shard_size", "roofline", "format_scales",
+        "name", "hardware", "models", "optimizations", "parallelism", "speculative", "workload", "slo", "scheduler", "constraints", "objectives", "shard_size", "roofline", "format_scales",
     };
 
     private readonly List<string> _problems = [];
@@ -102,6 +102,9 @@ public sealed class SweepSpecParser
                     break;
                 case "parallelism":
                     ReadDimensions(node, "parallelism", DimensionKeys.ParallelismKeys, values);
+                    break;
+                case "speculative":
+                    ReadDimensions(node, "speculative", DimensionKeys.SpeculativeKeys, values);
                     break;
                 case "workload":
                     ReadDimensions(node, "workload", DimensionKeys.WorkloadKeys, values);
@@ -344,6 +347,9 @@ public sealed class SweepSpecParser
         DimensionKeys.QuantGroup or DimensionKeys.Batch or DimensionKeys.InputTokens or DimensionKeys.OutputTokens => Integer(item, field, 1, int.MaxValue),
         DimensionKeys.Tp or DimensionKeys.Pp or DimensionKeys.Ep => Integer(item, field, 1, 4096),
         DimensionKeys.Qps => Number(item, field, 1e-6, 1e9),
+        DimensionKeys.SpecK => Integer(item, field, 0, 64),
+        DimensionKeys.SpecAlpha => Number(item, field, 0, 1),
+        DimensionKeys.DraftCost => Number(item, field, 0, 100),
         _ => Integer(item, field, 0, int.MaxValue),
     };
 

@@ -27,6 +27,7 @@ public sealed class ShardEvaluator
     private readonly int _tableDimensions;
     private readonly bool _hasParallelism;
     private readonly bool _isServing;
+    private readonly bool _hasSpeculative;
     private readonly int _qpsDimension = -1;
 
     // max_qps_at_slo depends on neither batch nor qps: one capacity search per distinct rest of the
@@ -38,6 +39,9 @@ public sealed class ShardEvaluator
 
     // Set by EvaluateRow: the replica layout the row ran on (its serving columns are served by it).
     private Deployment _deployment;
+
+    // Set by EvaluateRow: the row's speculative decoding (off without a speculative: section).
+    private SpeculativeDecoding _speculative;
 
     public ShardEvaluator(SweepSpace space)
     {
@@ -51,6 +55,7 @@ public sealed class ShardEvaluator
             var key = _spec.Dimensions[d].Key;
             _roles[d] = DimensionRoles.Of(key);
             _hasParallelism |= _roles[d] is DimensionRole.Tp or DimensionRole.Pp or DimensionRole.Ep;
+            _hasSpeculative |= _roles[d] is DimensionRole.SpecK or DimensionRole.SpecAlpha or DimensionRole.DraftCost;
             if (DimensionKeys.SelectsTable(key))
             {
                 _tableDimensions = d + 1;
@@ -144,6 +149,48 @@ public sealed class ShardEvaluator
     /// </summary>
     private Metrics EvaluateRow(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode roofline, ReadOnlySpan<int> digits)
     {
+        if (!_hasSpeculative)
+        {
+            return EvaluateLayout(table, hardware, workload, roofline, digits);
+        }
+
+        // Speculation speeds decode steps: the static batch's TPOT scales by its factor (SpeculativeMetrics).
+        var plain = EvaluateLayout(table, hardware, workload, roofline, digits);
+        _speculative = SpeculativeFor(digits);
+        if (_layoutInvalid || !_speculative.IsOn || hardware.IsBucketed || !plain.Fits)
+        {
+            return plain;
+        }
+
+        return SpeculativeMetrics.Apply(plain, new StepCost(table, hardware, _deployment), _speculative, workload.Batch, workload.InputTokens, workload.OutputTokens);
+    }
+
+    private SpeculativeDecoding SpeculativeFor(ReadOnlySpan<int> digits)
+    {
+        // As predict's --spec-alpha and --draft-cost default.
+        int k = 0;
+        double alpha = 0.7, draft = 0.1;
+        for (var d = _tableDimensions; d < digits.Length; d++)
+        {
+            switch (_roles[d])
+            {
+                case DimensionRole.SpecK:
+                    k = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.SpecAlpha:
+                    alpha = _spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.DraftCost:
+                    draft = _spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+            }
+        }
+
+        return new SpeculativeDecoding(k, alpha, draft);
+    }
+
+    private Metrics EvaluateLayout(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode roofline, ReadOnlySpan<int> digits)
+    {
         _layoutInvalid = false;
         if (!_hasParallelism)
         {
@@ -176,7 +223,7 @@ public sealed class ShardEvaluator
         var saturated = false;
         if (runs)
         {
-            var cost = new StepCost(table, hardware, _deployment);
+            var cost = new StepCost(table, hardware, _deployment, _speculative);
             if (_qpsDimension >= 0)
             {
                 var qps = _spec.Dimensions[_qpsDimension].Numbers[digits[_qpsDimension]];

@@ -110,6 +110,7 @@ internal static class CapacityCommand
             json.WriteNumber("pp", Math.Max(1, replica.Deployment.PipelineParallel));
             json.WriteNumber("devices_per_replica", replica.Deployment.Devices);
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
+            json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             json.WriteNumber("max_qps_at_slo", plan.MaxQps);
             json.WriteNumber("max_qps_at_slo_steady_state", plan.SteadyStateMaxQps);
             Nullable(json, "target_qps", plan.TargetQps);

@@ -21,6 +21,8 @@ internal sealed class ServingOptions
 
     public ParallelOptions Parallel { get; } = new();
 
+    public SpeculativeOptions Speculative { get; } = new();
+
     public Option<int> MaxNumSeqs { get; } = new("--max-num-seqs") { Description = "Scheduler: sequences running at once (vLLM default 256)", DefaultValueFactory = _ => SchedulerConfig.Default.MaxNumSeqs };
 
     public Option<int> MaxNumBatchedTokens { get; } = new("--max-num-batched-tokens") { Description = "Scheduler: tokens per step, decodes first then prefill chunks (vLLM default 2048)", DefaultValueFactory = _ => SchedulerConfig.Default.MaxNumBatchedTokens };
@@ -29,6 +31,7 @@ internal sealed class ServingOptions
     {
         Configuration.AddTo(command);
         Parallel.AddTo(command);
+        Speculative.AddTo(command);
         command.Options.Add(MaxNumSeqs);
         command.Options.Add(MaxNumBatchedTokens);
     }
@@ -45,6 +48,7 @@ internal sealed class ServingOptions
         var model = Configuration.ReadModel(parse);
         var optimizations = Configuration.ReadOptimizations(parse);
         var deployment = Parallel.Read(parse, model);
+        var speculative = Speculative.Read(parse);
         var scheduler = new SchedulerConfig(parse.GetValue(MaxNumSeqs), parse.GetValue(MaxNumBatchedTokens));
         scheduler.Validate();
         var input = parse.GetValue(Configuration.Input);
@@ -57,6 +61,6 @@ internal sealed class ServingOptions
             throw new Life.Engine.EngineInputException($"model '{model.Id}' does not fit on {deployment.Devices} × '{hardware.Id}' ({hardware.MemoryGB} GB each) with one {input + output}-token sequence");
         }
 
-        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment), capacity.MaxConcurrency, input, output);
+        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment, speculative), capacity.MaxConcurrency, input, output);
     }
 }

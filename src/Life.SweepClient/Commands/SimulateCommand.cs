@@ -74,6 +74,7 @@ internal static class SimulateCommand
             json.WriteNumber("input_tokens", replica.InputTokens);
             json.WriteNumber("output_tokens", replica.OutputTokens);
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
+            json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             ServingJson.WriteMetrics(json, simulated);
             json.WritePropertyName("steady_state");
             json.WriteStartObject();

@@ -171,6 +171,35 @@ public sealed class ServingSweepTests
         Assert.NotEqual(Parsed.Hash, spec.Hash);
     }
 
+    [Fact]
+    public void A_speculative_row_is_timed_with_its_k_alpha_and_draft_cost_in_both_its_static_and_serving_columns()
+    {
+        var spec = SpecText.Parse("""
+            name: speculative
+            hardware: [h100-sxm]
+            models: [llama-3-8b]
+            speculative: { spec_k: [0, 4], spec_alpha: [0.8], draft_cost: [0.05] }
+            workload: { batch: [8], input_tokens: [512], output_tokens: [128], qps: [4] }
+            """);
+        var (space, batch) = Evaluate(spec);
+        var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
+        var hardware = Shipped.Catalog.ResolveHardware("h100-sxm");
+        var plain = Evaluator.Evaluate(table, hardware, new Workload(8, 512, 128));
+        var speculative = new SpeculativeDecoding(4, 0.8, 0.05);
+        var expected = SpeculativeMetrics.Apply(plain, new StepCost(table, hardware, Deployment.Single), speculative, 8, 512, 128);
+        var capacity = plain.MaxConcurrency;
+        var k = space.IndexOf(DimensionKeys.SpecK);
+
+        Assert.Equal([0, 4], batch.Integers[k].Take(2));
+        Assert.Equal(plain.TpotMs, batch.Metrics[(int)MetricColumn.TpotMs][0]);
+        Assert.Equal(expected.TpotMs, batch.Metrics[(int)MetricColumn.TpotMs][1]);
+        Assert.True(expected.TpotMs < plain.TpotMs);
+        var serving = SteadyStateServing.Evaluate(new StepCost(table, hardware, Deployment.Single, speculative), new ServingWorkload(4, 512, 128), SchedulerConfig.Default, capacity);
+        Assert.Equal(serving.TpotP50Ms, batch.Metrics[(int)MetricColumn.P50TpotMs][1]);
+        Assert.True(batch.Metrics[(int)MetricColumn.P50TpotMs][1] < batch.Metrics[(int)MetricColumn.P50TpotMs][0]);
+        Assert.Equal(spec.Hash, SweepSpecParser.Parse(spec.CanonicalJson, "sweep.json", Path.GetTempPath(), Shipped.Catalog).Hash);
+    }
+
     private static (SweepSpace Space, ResultBatch Batch) Evaluate(SweepSpec spec)
     {
         var space = new SweepSpace(spec);

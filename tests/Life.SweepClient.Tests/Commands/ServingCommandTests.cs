@@ -56,6 +56,24 @@ public sealed class ServingCommandTests
         Assert.True(check.GetProperty("tpot_p99_ms").GetDouble() <= 40);
     }
 
+    [Fact]
+    public async Task Speculative_decoding_in_capacity_serves_a_tpot_bound_replica_at_a_higher_rate()
+    {
+        string[] args = ["capacity", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--input", "512", "--output", "256", "--slo-tpot-p99-ms", "12", "--requests", "0", "--json"];
+        var plain = await CliRun.Of(args);
+        var speculative = await CliRun.Of([.. args, "--spec-k", "4", "--spec-alpha", "0.8", "--draft-cost", "0.05"]);
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, speculative.ExitCode);
+        using var p = JsonDocument.Parse(plain.Output);
+        using var s = JsonDocument.Parse(speculative.Output);
+
+        // (1 − 0.8⁵)/(1 − 0.8) = (1 − 0.32768)/0.2 = 3.3616 tokens per step.
+        Assert.Equal(3.3616, s.RootElement.GetProperty("tokens_per_step").GetDouble(), 9);
+        Assert.Equal(1, p.RootElement.GetProperty("tokens_per_step").GetDouble());
+        Assert.True(s.RootElement.GetProperty("max_qps_at_slo").GetDouble() > p.RootElement.GetProperty("max_qps_at_slo").GetDouble());
+    }
+
     [Theory]
     [InlineData("simulate", "--qps", "-1", "qps = -1 must be a positive number")]
     [InlineData("capacity", "--slo-ttft-p99-ms", "0", "--slo-ttft-p99-ms = 0 must be a positive number")]

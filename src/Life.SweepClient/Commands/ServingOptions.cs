@@ -27,6 +27,48 @@ internal sealed class ServingOptions
 
     public Option<int> MaxNumBatchedTokens { get; } = new("--max-num-batched-tokens") { Description = "Scheduler: tokens per step, decodes first then prefill chunks (vLLM default 2048)", DefaultValueFactory = _ => SchedulerConfig.Default.MaxNumBatchedTokens };
 
+    public Option<int> DisaggPrefill { get; } = new("--disagg-prefill") { Description = "Disaggregated serving: prefill replicas per deployment (with --disagg-decode; 0: prefill and decode share replicas)", DefaultValueFactory = _ => 0 };
+
+    public Option<int> DisaggDecode { get; } = new("--disagg-decode") { Description = "Disaggregated serving: decode replicas per deployment", DefaultValueFactory = _ => 0 };
+
+    public Option<string?> DecodeHardware { get; } = new("--decode-hardware") { Description = "Disaggregated serving: the decode replicas' hardware (default: --hardware), same parallel layout" };
+
+    public void AddDisaggregationTo(Command command)
+    {
+        command.Options.Add(DisaggPrefill);
+        command.Options.Add(DisaggDecode);
+        command.Options.Add(DecodeHardware);
+    }
+
+    /// <summary>
+    /// An xPyD deployment for <paramref name="prefill"/>'s configuration, when --disagg-prefill and
+    /// --disagg-decode ask for one (null otherwise); the decode replicas on --decode-hardware.
+    /// </summary>
+    public DisaggregatedDeployment? ReadDisaggregation(ParseResult parse, ServingReplica prefill)
+    {
+        ArgumentNullException.ThrowIfNull(prefill);
+        var prefillReplicas = parse.GetValue(DisaggPrefill);
+        var decodeReplicas = parse.GetValue(DisaggDecode);
+        var decodeName = parse.GetValue(DecodeHardware);
+        if (prefillReplicas == 0 && decodeReplicas == 0)
+        {
+            return decodeName is null
+                ? null
+                : throw new Life.Engine.EngineInputException("--decode-hardware needs --disagg-prefill N and --disagg-decode M");
+        }
+
+        if (prefillReplicas < 1 || decodeReplicas < 1 || prefillReplicas > 1024 || decodeReplicas > 1024)
+        {
+            throw new Life.Engine.EngineInputException($"--disagg-prefill = {prefillReplicas}, --disagg-decode = {decodeReplicas}: each must be in 1..1024");
+        }
+
+        var decode = decodeName is null ? prefill : ReplicaOn(parse, _references.ResolveHardware(decodeName));
+        var bytes = KvCapacity.SequenceBytesPerDevice(decode.Table, decode.Deployment, prefill.InputTokens);
+        var transfer = DisaggregatedServing.TransferSeconds(bytes, prefill.Hardware, decode.Hardware);
+        var pools = new DisaggregatedPools(prefillReplicas, prefill.Cost, decodeReplicas, decode.Cost, decode.MaxConcurrency, transfer, prefill.InputTokens, prefill.OutputTokens, prefill.Scheduler);
+        return new DisaggregatedDeployment(prefill, decode, pools);
+    }
+
     public void AddTo(Command command)
     {
         Configuration.AddTo(command);
@@ -37,9 +79,10 @@ internal sealed class ServingOptions
     }
 
     /// <summary>Reads and validates everything; bad input throws with one line.</summary>
-    public ServingReplica Read(ParseResult parse)
+    public ServingReplica Read(ParseResult parse) => ReplicaOn(parse, Configuration.ReadHardware(parse));
+
+    private ServingReplica ReplicaOn(ParseResult parse, HardwareSpec hardware)
     {
-        var hardware = Configuration.ReadHardware(parse);
         if (hardware.IsBucketed)
         {
             throw new Life.Engine.EngineInputException($"hardware '{hardware.Id}': serving forecasts need a roofline device, not a bucketed profile");
@@ -61,6 +104,6 @@ internal sealed class ServingOptions
             throw new Life.Engine.EngineInputException($"model '{model.Id}' does not fit on {deployment.Devices} × '{hardware.Id}' ({hardware.MemoryGB} GB each) with one {input + output}-token sequence");
         }
 
-        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment, speculative), capacity.MaxConcurrency, input, output);
+        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment, speculative), capacity.MaxConcurrency, input, output) { Table = table };
     }
 }

@@ -6,6 +6,9 @@ namespace Life.SweepClient.Commands;
 /// <summary>One replica ready to serve: its step costs, KV capacity and scheduler.</summary>
 internal sealed record ServingReplica(HardwareSpec Hardware, ModelSpec Model, Deployment Deployment, SchedulerConfig Scheduler, StepCost Cost, double MaxConcurrency, int InputTokens, int OutputTokens)
 {
+    /// <summary>The operator table the costs were built from (KV sizes of a disaggregated transfer).</summary>
+    public required Life.Engine.Operators.OperatorTable Table { get; init; }
+
     public ServingMetrics SteadyState(double qps) =>
         SteadyStateServing.Evaluate(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency);
 

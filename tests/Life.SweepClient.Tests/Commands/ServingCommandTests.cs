@@ -74,7 +74,32 @@ public sealed class ServingCommandTests
         Assert.True(s.RootElement.GetProperty("max_qps_at_slo").GetDouble() > p.RootElement.GetProperty("max_qps_at_slo").GetDouble());
     }
 
+    [Fact]
+    public async Task Capacity_of_a_disaggregated_deployment_prices_both_pools_and_reports_the_kv_transfer()
+    {
+        var run = await CliRun.Of("capacity", "--hardware", "h100-sxm", "--model", "llama-3-70b", "--tp", "4", "--input", "1024", "--output", "256",
+            "--slo-ttft-p99-ms", "2000", "--slo-tpot-p99-ms", "50", "--target-qps", "40", "--disagg-prefill", "1", "--disagg-decode", "2", "--decode-hardware", "h200", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal("h200", root.GetProperty("decode_hardware").GetString());
+        Assert.Equal(12, root.GetProperty("devices_per_deployment").GetDouble());
+
+        // 70B, 1024 tokens: 335,544,320 B of KV over 4 devices = 83,886,080 B each, at 50 GB/s + 5 µs.
+        Assert.Equal(((83886080 / 50e9) + 5e-6) * 1e3, root.GetProperty("kv_transfer_ms").GetDouble(), 9);
+        var deployments = root.GetProperty("deployments").GetDouble();
+        Assert.Equal(Math.Ceiling(40 / root.GetProperty("max_qps_at_slo").GetDouble()), deployments);
+
+        // A deployment rents 4 H100 at $2.95 and 8 H200 at the catalog's H200 rate.
+        var h200 = Life.Engine.Catalog.BuiltInCatalog.LoadShipped().ResolveHardware("h200").HourlyCostUsd;
+        Assert.Equal(deployments * ((4 * 2.95) + (8 * h200)), root.GetProperty("cost_per_hour").GetDouble(), 9);
+        Assert.True(root.GetProperty("steady_state_at_max_qps").GetProperty("ttft_p99_ms").GetDouble() <= 2000);
+    }
+
     [Theory]
+    [InlineData("capacity", "--decode-hardware", "h200", "--decode-hardware needs --disagg-prefill N and --disagg-decode M")]
+    [InlineData("capacity", "--disagg-prefill", "2", "--disagg-prefill = 2, --disagg-decode = 0: each must be in 1..1024")]
     [InlineData("simulate", "--qps", "-1", "qps = -1 must be a positive number")]
     [InlineData("capacity", "--slo-ttft-p99-ms", "0", "--slo-ttft-p99-ms = 0 must be a positive number")]
     [InlineData("simulate", "--tp", "3", "tp = 3 does not divide the 32 attention heads")]

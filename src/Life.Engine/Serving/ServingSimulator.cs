@@ -22,14 +22,11 @@ public static class ServingSimulator
             throw new EngineInputException($"requests = {requests} must be at least 1");
         }
 
-        var slots = (int)Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency));
-        if (slots < 1)
+        if (Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency)) < 1)
         {
             return Unbounded();
         }
 
-        var input = workload.InputTokens;
-        var output = workload.OutputTokens;
         var arrival = new double[requests];
         var random = new Random(seed);
         double clock = 0;
@@ -38,6 +35,24 @@ public static class ServingSimulator
             clock += -Math.Log(1 - random.NextDouble()) / workload.Qps;
             arrival[i] = clock;
         }
+
+        // Lengths from their own stream, so arrivals are those of fixed lengths. The KV cache holds
+        // max_concurrency sequences of the workload's (mean) context: a request reserves its own
+        // context in blocks, and one longer than the whole cache runs alone.
+        var input = new int[requests];
+        var output = new int[requests];
+        var reserve = new double[requests];
+        var lengths = workload.InputLengths.IsFixed && workload.OutputLengths.IsFixed ? null : new Random(unchecked(seed * 7919) + 3);
+        var kvTokens = Math.Floor(maxConcurrency) * Blocks(workload.InputTokens + workload.OutputTokens);
+        for (var i = 0; i < requests; i++)
+        {
+            input[i] = lengths is null ? workload.InputTokens : workload.InputLengths.Sample(lengths, workload.InputTokens);
+            output[i] = lengths is null ? workload.OutputTokens : workload.OutputLengths.Sample(lengths, workload.OutputTokens);
+            reserve[i] = Math.Min(kvTokens, Blocks(input[i] + output[i]));
+        }
+
+        var slots = Math.Min(scheduler.MaxNumSeqs, requests);
+        double reserved = 0;
 
         var speculative = cost.Speculative;
         var acceptance = speculative.IsOn ? new Random(unchecked(seed * 31) + 17) : null;
@@ -66,11 +81,11 @@ public static class ServingSimulator
             for (var s = 0; s < count; s++)
             {
                 var r = running[s];
-                if (prefilled[r] == input)
+                if (prefilled[r] == input[r])
                 {
                     work[s] = -1;
                     decoding++;
-                    contextSum += input + generated[r];
+                    contextSum += input[r] + generated[r];
                     budget -= decodeBudget;
                 }
                 else
@@ -85,7 +100,7 @@ public static class ServingSimulator
                 var r = running[s];
                 if (work[s] == 0)
                 {
-                    var chunk = Math.Min(input - prefilled[r], budget);
+                    var chunk = Math.Min(input[r] - prefilled[r], budget);
                     work[s] = chunk;
                     budget -= chunk;
                     prefillSequences++;
@@ -94,11 +109,12 @@ public static class ServingSimulator
                 }
             }
 
-            while (budget > 0 && count < slots && next < requests && arrival[next] <= clock)
+            while (budget > 0 && count < slots && next < requests && arrival[next] <= clock && reserved + reserve[next] <= kvTokens)
             {
                 var r = next++;
                 scheduled[r] = clock;
-                var chunk = Math.Min(input, budget);
+                reserved += reserve[r];
+                var chunk = Math.Min(input[r], budget);
                 running[count] = r;
                 work[count] = chunk;
                 count++;
@@ -123,23 +139,24 @@ public static class ServingSimulator
                 var finished = false;
                 if (work[s] < 0)
                 {
-                    generated[r] = Math.Min(output, generated[r] + (acceptance is null ? 1 : Accepted(acceptance, speculative) + 1));
-                    finished = generated[r] >= output;
+                    generated[r] = Math.Min(output[r], generated[r] + (acceptance is null ? 1 : Accepted(acceptance, speculative) + 1));
+                    finished = generated[r] >= output[r];
                 }
                 else if (work[s] > 0)
                 {
                     prefilled[r] += work[s];
-                    if (prefilled[r] == input)
+                    if (prefilled[r] == input[r])
                     {
                         firstToken[r] = clock;
                         generated[r] = 1;
-                        finished = output == 1;
+                        finished = output[r] == 1;
                     }
                 }
 
                 if (finished)
                 {
                     finish[r] = clock;
+                    reserved -= reserve[r];
                     done++;
                 }
                 else
@@ -166,7 +183,10 @@ public static class ServingSimulator
         return accepted;
     }
 
-    private static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
+    /// <summary>Tokens of whole KV blocks a context takes.</summary>
+    private static double Blocks(int tokens) => Math.Ceiling(tokens / (double)KvCapacity.BlockTokens) * KvCapacity.BlockTokens;
+
+    private static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int[] output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
     {
         var n = arrival.Length;
         var ttft = new double[n];
@@ -177,7 +197,7 @@ public static class ServingSimulator
         for (var i = 0; i < n; i++)
         {
             ttft[i] = (firstToken[i] - arrival[i]) * 1e3;
-            tpot[i] = output > 1 ? (finish[i] - firstToken[i]) * 1e3 / (output - 1) : 0;
+            tpot[i] = output[i] > 1 ? (finish[i] - firstToken[i]) * 1e3 / (output[i] - 1) : 0;
             e2e[i] = (finish[i] - arrival[i]) * 1e3;
             queue += scheduled[i] - arrival[i];
             last = Math.Max(last, finish[i]);
@@ -191,6 +211,12 @@ public static class ServingSimulator
 
         // A rate the replica cannot keep up with leaves a backlog that grows with the run.
         var saturated = backlog > Math.Max(50, n / 50);
+        double tokens = 0;
+        foreach (var o in output)
+        {
+            tokens += o;
+        }
+
         return new ServingMetrics
         {
             Saturated = saturated,
@@ -206,7 +232,7 @@ public static class ServingSimulator
             MeanBatch = meanBatch,
             MeanQueueMs = queue / n * 1e3,
             StepMs = meanStep * 1e3,
-            OutputTps = n * (double)output / span,
+            OutputTps = tokens / span,
             GoodputRps = saturated ? 0 : qps * good / n,
         };
     }

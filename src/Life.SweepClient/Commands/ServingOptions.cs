@@ -33,6 +33,31 @@ internal sealed class ServingOptions
 
     public Option<string?> DecodeHardware { get; } = new("--decode-hardware") { Description = "Disaggregated serving: the decode replicas' hardware (default: --hardware), same parallel layout" };
 
+    public Option<string> InputDist { get; } = new("--input-dist") { Description = "Simulation: input lengths fixed, uniform:A,B or lognormal:MU,SIGMA (of ln tokens), seeded; the steady-state model and KV capacity take the mean", DefaultValueFactory = _ => "fixed" };
+
+    public Option<string> OutputDist { get; } = new("--output-dist") { Description = "Simulation: output lengths fixed, uniform:A,B or lognormal:MU,SIGMA", DefaultValueFactory = _ => "fixed" };
+
+    private bool _hasDistributions;
+
+    public void AddDistributionsTo(Command command)
+    {
+        command.Options.Add(InputDist);
+        command.Options.Add(OutputDist);
+        _hasDistributions = true;
+    }
+
+    /// <summary>The workload at <paramref name="qps"/> with the lengths --input-dist and --output-dist draw (fixed without them).</summary>
+    public ServingWorkload ReadWorkload(ParseResult parse, ServingReplica replica, double qps)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        var (inputs, outputs) = ReadDistributions(parse);
+        return new ServingWorkload(qps, replica.InputTokens, replica.OutputTokens) { InputLengths = inputs, OutputLengths = outputs };
+    }
+
+    private (LengthDistribution Inputs, LengthDistribution Outputs) ReadDistributions(ParseResult parse) => _hasDistributions
+        ? (LengthDistribution.Parse(parse.GetValue(InputDist) ?? "fixed", "--input-dist"), LengthDistribution.Parse(parse.GetValue(OutputDist) ?? "fixed", "--output-dist"))
+        : (LengthDistribution.Fixed, LengthDistribution.Fixed);
+
     public void AddDisaggregationTo(Command command)
     {
         command.Options.Add(DisaggPrefill);
@@ -94,8 +119,10 @@ internal sealed class ServingOptions
         var speculative = Speculative.Read(parse);
         var scheduler = new SchedulerConfig(parse.GetValue(MaxNumSeqs), parse.GetValue(MaxNumBatchedTokens));
         scheduler.Validate();
-        var input = parse.GetValue(Configuration.Input);
-        var output = parse.GetValue(Configuration.Output);
+        // With drawn lengths the KV capacity and the steady-state model take their means.
+        var (inputs, outputs) = ReadDistributions(parse);
+        var input = inputs.IsFixed ? parse.GetValue(Configuration.Input) : (int)Math.Max(1, Math.Round(inputs.Mean(0)));
+        var output = outputs.IsFixed ? parse.GetValue(Configuration.Output) : (int)Math.Max(1, Math.Round(outputs.Mean(0)));
         new Workload(1, input, output).Validate();
         var table = OperatorTable.Build(model, optimizations, _references.Defaults);
         var capacity = KvCapacity.Of(table, hardware, deployment, new Workload(1, input, output));

@@ -13,5 +13,8 @@ internal sealed record ServingReplica(HardwareSpec Hardware, ModelSpec Model, De
         SteadyStateServing.Evaluate(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency);
 
     public ServingMetrics Simulate(double qps, int requests, int seed, double sloTtftMs, double sloTpotMs) =>
-        ServingSimulator.Run(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency, requests, seed, sloTtftMs, sloTpotMs);
+        Simulate(new ServingWorkload(qps, InputTokens, OutputTokens), requests, seed, sloTtftMs, sloTpotMs);
+
+    public ServingMetrics Simulate(in ServingWorkload workload, int requests, int seed, double sloTtftMs, double sloTpotMs) =>
+        ServingSimulator.Run(Cost, workload, Scheduler, MaxConcurrency, requests, seed, sloTtftMs, sloTpotMs);
 }

@@ -25,6 +25,7 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("simulate", "Serve a request rate through a vLLM-like scheduler: latency percentiles, goodput, queueing.");
         serving.AddTo(command);
+        serving.AddDistributionsTo(command);
         foreach (var option in new Option[] { qps, requests, seed, sloTtft, sloTpot, json })
         {
             command.Options.Add(option);
@@ -43,12 +44,12 @@ internal static class SimulateCommand
 
             var ttftSlo = parse.GetValue(sloTtft) ?? double.PositiveInfinity;
             var tpotSlo = parse.GetValue(sloTpot) ?? double.PositiveInfinity;
-            var simulated = replica.Simulate(rate, count, parse.GetValue(seed), ttftSlo, tpotSlo);
+            var simulated = replica.Simulate(serving.ReadWorkload(parse, replica, rate), count, parse.GetValue(seed), ttftSlo, tpotSlo);
             var model = replica.SteadyState(rate);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                WriteJson(output, replica, rate, count, simulated, model);
+                WriteJson(output, replica, rate, count, simulated, model, parse.GetValue(serving.InputDist) ?? "fixed", parse.GetValue(serving.OutputDist) ?? "fixed");
             }
             else
             {
@@ -60,7 +61,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics simulated, in ServingMetrics model)
+    private static void WriteJson(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics simulated, in ServingMetrics model, string inputDist, string outputDist)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -73,6 +74,8 @@ internal static class SimulateCommand
             json.WriteNumber("requests", requests);
             json.WriteNumber("input_tokens", replica.InputTokens);
             json.WriteNumber("output_tokens", replica.OutputTokens);
+            json.WriteString("input_dist", inputDist);
+            json.WriteString("output_dist", outputDist);
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
             json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             ServingJson.WriteMetrics(json, simulated);

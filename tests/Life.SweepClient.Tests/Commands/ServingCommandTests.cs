@@ -97,7 +97,28 @@ public sealed class ServingCommandTests
         Assert.True(root.GetProperty("steady_state_at_max_qps").GetProperty("ttft_p99_ms").GetDouble() <= 2000);
     }
 
+    [Fact]
+    public async Task Simulate_draws_lengths_from_seeded_distributions_and_sizes_the_kv_cache_at_their_means()
+    {
+        string[] args = ["simulate", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--qps", "5", "--requests", "800", "--seed", "9",
+            "--input-dist", "uniform:256,768", "--output-dist", "lognormal:4.5,0.5", "--json"];
+        var first = await CliRun.Of(args);
+        var second = await CliRun.Of(args);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(first.Output, second.Output);
+        using var json = JsonDocument.Parse(first.Output);
+        var root = json.RootElement;
+
+        // Means: (256 + 768)/2 = 512; exp(4.5 + 0.5²/2) = exp(4.625) = 101.98 → 102.
+        Assert.Equal(512, root.GetProperty("input_tokens").GetInt32());
+        Assert.Equal(102, root.GetProperty("output_tokens").GetInt32());
+        Assert.Equal("uniform:256,768", root.GetProperty("input_dist").GetString());
+        Assert.False(root.GetProperty("saturated").GetBoolean());
+    }
+
     [Theory]
+    [InlineData("simulate", "--input-dist", "uniform:5", "--input-dist = 'uniform:5': expected fixed, uniform:A,B")]
     [InlineData("capacity", "--decode-hardware", "h200", "--decode-hardware needs --disagg-prefill N and --disagg-decode M")]
     [InlineData("capacity", "--disagg-prefill", "2", "--disagg-prefill = 2, --disagg-decode = 0: each must be in 1..1024")]
     [InlineData("simulate", "--qps", "-1", "qps = -1 must be a positive number")]

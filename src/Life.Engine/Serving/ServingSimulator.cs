@@ -172,7 +172,7 @@ public static class ServingSimulator
     }
 
     /// <summary>Proposals accepted in one verification: each with probability α, until the first rejection, at most k.</summary>
-    private static int Accepted(Random random, in SpeculativeDecoding speculative)
+    internal static int Accepted(Random random, in SpeculativeDecoding speculative)
     {
         var accepted = 0;
         while (accepted < speculative.Proposed && random.NextDouble() < speculative.Acceptance)
@@ -184,9 +184,9 @@ public static class ServingSimulator
     }
 
     /// <summary>Tokens of whole KV blocks a context takes.</summary>
-    private static double Blocks(int tokens) => Math.Ceiling(tokens / (double)KvCapacity.BlockTokens) * KvCapacity.BlockTokens;
+    internal static double Blocks(int tokens) => Math.Ceiling(tokens / (double)KvCapacity.BlockTokens) * KvCapacity.BlockTokens;
 
-    private static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int[] output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
+    internal static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int[] output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
     {
         var n = arrival.Length;
         var ttft = new double[n];

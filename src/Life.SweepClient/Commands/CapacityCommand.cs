@@ -44,7 +44,7 @@ internal static class CapacityCommand
             var output = parse.InvocationConfiguration.Output;
             if (serving.ReadDisaggregation(parse, replica) is { } disaggregated)
             {
-                WriteDisaggregated(output, parse.GetValue(json), disaggregated, ttftSlo, tpotSlo, targetQps);
+                WriteDisaggregated(output, parse.GetValue(json), disaggregated, ttftSlo, tpotSlo, targetQps, parse.GetValue(requests));
                 return CliApplication.Success;
             }
 
@@ -94,16 +94,21 @@ internal static class CapacityCommand
     }
 
     /// <summary>
-    /// An xPyD deployment: the steady-state model of its pools only (the simulator plays collocated
-    /// replicas), so no simulation check; replicas, devices and cost are per whole deployment.
+    /// An xPyD deployment: the steady-state model of its pools finds the rate, one simulation of the
+    /// pools at it checks it (not refined: the model's P99s are its own upper estimates of a
+    /// prefill queue the simulator serves from one shared line); deployments, devices and cost are
+    /// per whole deployment.
     /// </summary>
-    private static void WriteDisaggregated(TextWriter output, bool asJson, DisaggregatedDeployment d, double ttftSlo, double tpotSlo, double? targetQps)
+    private static void WriteDisaggregated(TextWriter output, bool asJson, DisaggregatedDeployment d, double ttftSlo, double tpotSlo, double? targetQps, int requests)
     {
         var pools = d.Pools;
         var guess = CapacitySearch.OneAtATime(pools.Decode, pools.InputTokens, pools.OutputTokens) * pools.DecodeReplicas;
         var maxQps = CapacitySearch.MaxQps(pools, guess, ttftSlo, tpotSlo);
         var plan = CapacityPlan.For(maxQps, targetQps, d.Devices, d.CostPerHour, pools.OutputTokens) with { SteadyStateMaxQps = maxQps };
         var at = maxQps > 0 ? pools.At(maxQps) : (ServingMetrics?)null;
+        var check = maxQps > 0 && requests > 0
+            ? DisaggregatedSimulator.Run(pools, new ServingWorkload(maxQps, pools.InputTokens, pools.OutputTokens), requests, 1, ttftSlo, tpotSlo)
+            : (ServingMetrics?)null;
         if (asJson)
         {
             using var stream = new MemoryStream();
@@ -135,6 +140,14 @@ internal static class CapacityCommand
                     json.WriteEndObject();
                 }
 
+                if (check is { } simulated)
+                {
+                    json.WritePropertyName("simulated_at_max_qps");
+                    json.WriteStartObject();
+                    ServingJson.WriteMetrics(json, simulated);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 
@@ -146,11 +159,16 @@ internal static class CapacityCommand
         output.WriteLine(string.Create(c, $"{d.Prefill.Model.Id}, {pools.PrefillReplicas} prefill × {d.Prefill.Deployment.Devices} {d.Prefill.Hardware.Id} + {pools.DecodeReplicas} decode × {d.Decode.Deployment.Devices} {d.Decode.Hardware.Id} per deployment, {pools.InputTokens} tokens in, {pools.OutputTokens} out; SLOs P99 TTFT ≤ {ttftSlo} ms, P99 TPOT ≤ {tpotSlo} ms"));
         output.WriteLine(string.Create(c, $"  KV transfer {pools.TransferSeconds * 1e3:F2} ms per request; decode replica holds {pools.DecodeMaxConcurrency} sequences"));
         output.WriteLine(maxQps > 0
-            ? string.Create(c, $"  max rate within the SLOs: {maxQps:F2} requests/s per deployment (steady-state model; simulate does not play disaggregated pools)")
+            ? string.Create(c, $"  max rate within the SLOs: {maxQps:F2} requests/s per deployment (steady-state model of the pools)")
             : "  no rate meets the SLOs on this deployment (a request alone misses them)");
         if (at is { } s)
         {
             output.WriteLine(string.Create(c, $"  at that rate: P99 TTFT {s.TtftP99Ms:F1} ms, P99 TPOT {s.TpotP99Ms:F2} ms"));
+        }
+
+        if (check is { } sim)
+        {
+            output.WriteLine(string.Create(c, $"  simulated at that rate: P99 TTFT {sim.TtftP99Ms:F1} ms, P99 TPOT {sim.TpotP99Ms:F2} ms, goodput {sim.GoodputRps:F2} requests/s{(sim.Saturated ? " (SATURATED)" : string.Empty)}"));
         }
 
         if (double.IsFinite(plan.Replicas))

@@ -117,6 +117,24 @@ public sealed class ServingCommandTests
         Assert.False(root.GetProperty("saturated").GetBoolean());
     }
 
+    [Fact]
+    public async Task Simulate_plays_a_disaggregated_deployment_and_its_decode_steps_carry_no_prefill_spread()
+    {
+        var run = await CliRun.Of("simulate", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--qps", "5", "--input", "1024", "--output", "128",
+            "--requests", "1000", "--disagg-prefill", "1", "--disagg-decode", "2", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("decode_replicas").GetInt32());
+        Assert.False(root.GetProperty("saturated").GetBoolean());
+
+        // The steady-state model of the pools: every TPOT percentile is one decode step (no prefill rides it).
+        var model = root.GetProperty("steady_state");
+        Assert.Equal(model.GetProperty("tpot_p50_ms").GetDouble(), model.GetProperty("tpot_p99_ms").GetDouble());
+        Assert.InRange(root.GetProperty("tpot_p99_ms").GetDouble() / root.GetProperty("tpot_p50_ms").GetDouble(), 1, 1.2);
+    }
+
     [Theory]
     [InlineData("simulate", "--input-dist", "uniform:5", "--input-dist = 'uniform:5': expected fixed, uniform:A,B")]
     [InlineData("capacity", "--decode-hardware", "h200", "--decode-hardware needs --disagg-prefill N and --disagg-decode M")]

@@ -5,13 +5,18 @@ namespace Life.Engine.Tests;
 /// <summary>Counts of the named operator(s) of a table for one step, from their polynomials.</summary>
 internal static class OperatorCounts
 {
+    /// <summary>
+    /// The named operator's counts in the step's form: one token after a cached context is a decode step,
+    /// anything else a prefill step (operators of the other phase are left out).
+    /// </summary>
     public static (double Ops, double Read, double Written) Of(OperatorTable table, string name, int batch, int tokens, int past)
     {
         double ops = 0, read = 0, written = 0;
         var found = false;
+        var decode = tokens == 1 && past > 0;
         foreach (var op in table.Operators)
         {
-            if (op.Name != name)
+            if (op.Name != name || !op.RunsIn(decode))
             {
                 continue;
             }

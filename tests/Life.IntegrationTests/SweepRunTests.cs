@@ -67,11 +67,11 @@ public sealed class SweepRunTests : IDisposable
         var output = await RunSweepAsync();
         var results = DuckDb.Literal(Path.Combine(output, "results", "*.parquet"));
         var answers = DuckDb.Query(
-            $"SELECT config_id, meets_constraints, fits, ttft_ms, cost_per_mtok, tpot_ms, throughput_tps FROM {results}",
+            $"SELECT config_id, meets_constraints, canonical, fits, ttft_ms, cost_per_mtok, tpot_ms, throughput_tps FROM {results}",
             $"SELECT config_id FROM {DuckDb.Literal(Path.Combine(output, "pareto.parquet"))} ORDER BY config_id");
 
         var candidates = answers[0].EnumerateArray()
-            .Where(r => r.GetProperty("meets_constraints").GetBoolean() && r.GetProperty("cost_per_mtok").ValueKind == JsonValueKind.Number)
+            .Where(r => r.GetProperty("meets_constraints").GetBoolean() && r.GetProperty("canonical").GetBoolean() && r.GetProperty("cost_per_mtok").ValueKind == JsonValueKind.Number)
             .Select(r => (Id: long.Parse(r.GetProperty("config_id").GetString()!, CultureInfo.InvariantCulture),
                 Cost: r.GetProperty("cost_per_mtok").GetDouble(), Tpot: r.GetProperty("tpot_ms").GetDouble(), Throughput: r.GetProperty("throughput_tps").GetDouble()))
             .ToList();

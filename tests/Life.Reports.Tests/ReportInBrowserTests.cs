@@ -54,8 +54,8 @@ public sealed partial class ReportInBrowserTests(QuickStartDataset quickStart) :
         Assert.Equal(result.FrontRows, await page.Locator("#front-table tbody tr").CountAsync());
         Assert.Equal(25, await page.Locator("#best-table tbody tr").CountAsync()); // 5 GPUs × 5 models
         Assert.Equal("quickstart-procurement", await page.Locator("#sweep-name").InnerTextAsync());
-        // The rows in scope counted independently: those meeting the constraints with every objective defined.
-        var inScope = CountRows(quickStart.Output, "meets_constraints AND cost_per_mtok IS NOT NULL AND tpot_ms IS NOT NULL AND throughput_tps IS NOT NULL");
+        // The rows in scope counted independently: the canonical ones meeting the constraints with every objective defined.
+        var inScope = CountRows(quickStart.Output, "meets_constraints AND canonical AND cost_per_m_output_tokens IS NOT NULL AND tpot_ms IS NOT NULL AND output_tps IS NOT NULL");
         Assert.Equal(inScope, result.CandidateRows);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"4,000 of {inScope:N0}"), await page.Locator("#sampling").InnerTextAsync(), StringComparison.Ordinal);
 

@@ -10,8 +10,8 @@ namespace Life.Engine.Calibration;
 /// an offset per vendor and an offset per vendor-and-class group, each offset pulled toward zero. A
 /// group with little data stays near its class and vendor, and a device of a group never measured
 /// (say an AMD discrete GPU when only an AMD iGPU was) gets global + class + vendor. Also fitted:
-/// per-framework kernel factors and collective latency (llama.cpp
-/// is the reference framework, its factors fixed at 1), and per weight-format kernel scales (floats
+/// per-framework kernel factors (llama.cpp is the reference framework, its factors fixed at 1; rows on
+/// several devices time their collectives on the node topology, so no collective latency is fitted), and per weight-format kernel scales (floats
 /// are the reference). The objective is <see cref="RobustLogLoss"/> plus those pulls.
 /// </summary>
 public sealed class DefaultsFitter
@@ -35,7 +35,6 @@ public sealed class DefaultsFitter
     private readonly List<string> _vendors;
     private readonly List<string> _groups;
     private readonly List<string> _frameworks;
-    private readonly List<string> _latencyFrameworks;
     private readonly List<WeightFormat> _formats;
     private readonly List<(string Name, double Start, double Lower, double Upper, double Pull)> _parameters = [];
 
@@ -47,7 +46,6 @@ public sealed class DefaultsFitter
         _vendors = rows.Select(r => VendorKey(r.RawHardware.Vendor)).Distinct().Order(StringComparer.Ordinal).ToList();
         _groups = rows.Select(r => EfficiencyDefaults.GroupKey(r.RawHardware.DeviceClass, r.RawHardware.Vendor)).Distinct().Order(StringComparer.Ordinal).ToList();
         _frameworks = rows.Select(r => FrameworkProfile.Name(r.Framework)).Distinct().Where(f => f != Reference).Order(StringComparer.Ordinal).ToList();
-        _latencyFrameworks = rows.Where(r => r.Measurement.Devices > 1).Select(r => FrameworkProfile.Name(r.Framework)).Distinct().Order(StringComparer.Ordinal).ToList();
         _formats = rows.Select(r => WeightFormats.Of(r.Measurement.WeightBits)).Distinct().Where(f => f != WeightFormat.Float).Order().ToList();
 
         _parameters.Add(($"{EfficiencyDefaults.GlobalKey}.compute_efficiency", Math.Log(0.5), Math.Log(0.02), 0, GlobalPrior));
@@ -75,11 +73,6 @@ public sealed class DefaultsFitter
             _parameters.Add(($"{framework}.compute_factor", 0, Math.Log(0.2), Math.Log(5), Prior));
             _parameters.Add(($"{framework}.memory_factor", 0, Math.Log(0.2), Math.Log(5), Prior));
             _parameters.Add(($"{framework}.dispatch_factor", 0, Math.Log(0.01), Math.Log(20), Prior));
-        }
-
-        foreach (var framework in _latencyFrameworks)
-        {
-            _parameters.Add(($"{framework}.collective_latency_us", Math.Log(10), Math.Log(0.5), Math.Log(20000), Prior));
         }
 
         foreach (var format in _formats)
@@ -185,7 +178,7 @@ public sealed class DefaultsFitter
                 isReference ? 1 : Math.Exp(values[$"{framework}.compute_factor"]),
                 isReference ? 1 : Math.Exp(values[$"{framework}.memory_factor"]),
                 isReference ? 1 : Math.Exp(values[$"{framework}.dispatch_factor"]),
-                values.TryGetValue($"{framework}.collective_latency_us", out var latency) ? Math.Exp(latency) : FrameworkFactors.Neutral.CollectiveLatencyUs,
+                FrameworkFactors.Neutral.CollectiveLatencyUs,
                 Math.Exp(values[$"{framework}.attention_factor"]),
                 Math.Exp(values[$"{framework}.attention_memory_factor"]));
         }

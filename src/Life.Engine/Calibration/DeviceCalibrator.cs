@@ -30,7 +30,7 @@ public static class DeviceCalibrator
     private static DeviceCalibration CalibrateOne(string hardware, string framework, List<PreparedMeasurement> rows, EfficiencyDefaults defaults)
     {
         var fitRows = RobustLogLoss.Weighted(rows);
-        var start = MeasurementResolver.Efficiencies(rows[0].RawHardware, rows[0].Framework, 1, defaults, null).Hardware;
+        var start = MeasurementResolver.Efficiencies(rows[0].RawHardware, rows[0].Framework, defaults, null);
         double[] x0 = [Math.Log(start.ComputeEfficiency), Math.Log(start.MemoryEfficiency), Math.Log(Math.Max(start.DispatchOverheadUs, 0.01))];
         CalibrationProfile ProfileOf(double[] x) => new([new DeviceCalibration(hardware, framework, Math.Exp(x[0]), Math.Exp(x[1]), Math.Exp(x[2]), rows.Count, double.NaN, double.NaN)]);
 

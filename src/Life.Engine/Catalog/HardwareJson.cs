@@ -64,6 +64,7 @@ public static class HardwareJson
             PriceUsd = Number(root, "price_usd", source) ?? double.NaN,
             PriceUsdPerHour = Number(root, "price_usd_per_hour", source) ?? double.NaN,
             PowerW = Number(root, "power_w", source) ?? double.NaN,
+            IdlePowerW = Number(root, "idle_power_w", source) ?? double.NaN,
             InterconnectGBs = Number(root, "interconnect_gbs", source) ?? 0,
             DevicesPerNode = (int)(Number(root, "devices_per_node", source) ?? 0),
             IntraNodeGBs = Number(root, "intra_node_gbs", source) ?? 0,

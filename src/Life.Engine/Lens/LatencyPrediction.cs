@@ -37,17 +37,23 @@ public readonly struct LatencyPrediction
     /// operation counts are NaN (unknown, not zero), <see cref="Metrics.Fits"/> is true because the device ran
     /// the bucket, cost and energy are NaN.
     /// </summary>
-    public Metrics ToMetrics(in Workload workload) => ToMetrics(workload, double.NaN, double.NaN);
+    public Metrics ToMetrics(in Workload workload) => ToMetrics(workload, new HardwareSpec());
 
-    /// <summary>As <see cref="ToMetrics(in Workload)"/>, with cost and energy from the device's price and power.</summary>
-    public Metrics ToMetrics(in Workload workload, in HardwareSpec hardware) => ToMetrics(workload, hardware.HourlyCostUsd, hardware.PowerW);
-
-    private Metrics ToMetrics(in Workload workload, double hourlyCostUsd, double powerW)
+    /// <summary>
+    /// As <see cref="ToMetrics(in Workload)"/>, with cost and energy from the device's price and power. A
+    /// profile has no roofline split, so the phases stand in for it (<see cref="BoardPower"/>): prefill
+    /// counts as compute-bound (utilization 1), the rest of the request as memory-bound decode.
+    /// </summary>
+    public Metrics ToMetrics(in Workload workload, in HardwareSpec hardware)
     {
         double batch = workload.Batch;
         var e2eSeconds = E2eMs / 1e3;
         var totalTokens = batch * ((double)workload.InputTokens + workload.OutputTokens);
+        var outputTokens = batch * workload.OutputTokens;
         var throughput = totalTokens / e2eSeconds;
+        var hourlyCostUsd = hardware.HourlyCostUsd;
+        var prefillSeconds = Math.Min(TtftMs / 1e3, e2eSeconds);
+        var energy = BoardPower.EnergyJ(hardware, e2eSeconds, BoardPower.BusySeconds(prefillSeconds, e2eSeconds));
         return new Metrics
         {
             TtftMs = TtftMs,
@@ -55,6 +61,7 @@ public readonly struct LatencyPrediction
             E2eMs = E2eMs,
             PerUserTps = 1e3 / TpotMs,
             ThroughputTps = throughput,
+            OutputTps = outputTokens / e2eSeconds,
             PrefillTps = batch * workload.InputTokens / (TtftMs / 1e3),
             DecodeTps = batch / (TpotMs / 1e3),
             MemoryGB = double.NaN,
@@ -64,7 +71,10 @@ public readonly struct LatencyPrediction
             DecodeBytesPerToken = double.NaN,
             KvCacheGiB = double.NaN,
             CostPerMTok = hourlyCostUsd / (throughput * 3600) * 1e6,
-            EnergyJPerToken = powerW * e2eSeconds / totalTokens,
+            EnergyJPerToken = energy / totalTokens,
+            CostPerMOutputTokens = hourlyCostUsd * e2eSeconds / 3600 / outputTokens * 1e6,
+            EnergyJPerOutputToken = energy / outputTokens,
+            MeanPowerW = energy / e2eSeconds,
             ComputeBoundShare = double.NaN,
         };
     }

@@ -18,4 +18,13 @@ public enum OperatorKind : byte
     LoraAdapter = 12,
     LoraMerge = 13,
     LmHead = 14,
+
+    /// <summary>Causal depthwise short convolution of linear-attention and Mamba layers.</summary>
+    ShortConvolution = 15,
+
+    /// <summary>Gated delta rule (Gated DeltaNet linear attention), chunked in prefill, recurrent in decode.</summary>
+    LinearAttention = 16,
+
+    /// <summary>Mamba selective scan / Mamba-2 state-space duality.</summary>
+    StateSpaceScan = 17,
 }

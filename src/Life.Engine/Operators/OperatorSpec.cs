@@ -62,4 +62,11 @@ public readonly struct OperatorSpec
 
     /// <summary>Multiplier on memory time (1 = the device's default bandwidth efficiency).</summary>
     public double MemoryScale { get; init; }
+
+    /// <summary>The steps that run this operator (<see cref="OperatorPhase.Every"/> for most).</summary>
+    public OperatorPhase Phase { get; init; }
+
+    /// <summary>Whether a decode step (<paramref name="decode"/> true) or a prefill step runs this operator.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool RunsIn(bool decode) => Phase == OperatorPhase.Every || (Phase == OperatorPhase.Decode) == decode;
 }

@@ -32,7 +32,8 @@ public sealed class OperatorTable
         var windows = new List<int>();
         foreach (var op in operators)
         {
-            WeightBytesReadPerStep += op.IsSetup ? 0 : op.WeightBytesRead;
+            // A decode step's weights: prefill-only forms re-read weights a decode form already counts.
+            WeightBytesReadPerStep += op.IsSetup || !op.RunsIn(decode: true) ? 0 : op.WeightBytesRead;
             HasSetup |= op.IsSetup;
             if (op.Window > 0 && !windows.Contains(op.Window))
             {
@@ -54,13 +55,28 @@ public sealed class OperatorTable
 
     public ReadOnlySpan<KvCacheGroup> KvCacheGroups => _kvGroups;
 
+    /// <summary>Bytes of recurrent (linear-attention, Mamba) state one sequence holds, whatever its context; 0 for pure attention models.</summary>
+    public double StateBytesPerSequence
+    {
+        get
+        {
+            double bytes = 0;
+            foreach (var group in _kvGroups)
+            {
+                bytes += group.BytesPerSequence;
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>Bytes of weights resident in memory (all experts, adapters when unmerged).</summary>
     public double WeightBytes { get; }
 
     /// <summary>Parameters of the base model (embedding and LM head counted once each unless tied).</summary>
     public double ParameterCount { get; }
 
-    /// <summary>Weight bytes read by one forward step, experts excluded.</summary>
+    /// <summary>Weight bytes read by one decode step, experts excluded.</summary>
     public double WeightBytesReadPerStep { get; }
 
     public bool HasSetup { get; }
@@ -88,14 +104,18 @@ public sealed class OperatorTable
         return new OperatorTableBuilder(model, optimizations, efficiency).Build();
     }
 
-    /// <summary>KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens.</summary>
+    /// <summary>
+    /// KV-cache bytes of one sequence holding <paramref name="contextTokens"/> tokens, with the constant
+    /// recurrent state of linear-attention and Mamba layers (<see cref="StateBytesPerSequence"/>), which
+    /// serving engines keep in the same cache pool.
+    /// </summary>
     public double KvCacheBytes(double contextTokens)
     {
         double bytes = 0;
         foreach (var group in _kvGroups)
         {
             var tokens = group.Window > 0 && contextTokens > group.Window ? group.Window : contextTokens;
-            bytes += group.BytesPerToken * tokens;
+            bytes += group.BytesPerToken * tokens + group.BytesPerSequence;
         }
 
         return bytes;
@@ -111,14 +131,21 @@ public sealed class OperatorTable
         return batch * (tokens * (ActivationBytesPerToken + LogitsBytesPerToken) + scores + LogitsBytesPerSequence);
     }
 
-    /// <summary>Exact whole-model counts of one step: <paramref name="tokens"/> new tokens per sequence after <paramref name="past"/> cached ones.</summary>
-    public StepCounts CountStep(int batch, int tokens, int past)
+    /// <summary>
+    /// Exact whole-model counts of one step: <paramref name="tokens"/> new tokens per sequence after
+    /// <paramref name="past"/> cached ones. One token after a cached context is a decode step; anything
+    /// else is a prefill (chunk) step, as the evaluator times them.
+    /// </summary>
+    public StepCounts CountStep(int batch, int tokens, int past) => CountStep(batch, tokens, past, decode: tokens == 1 && past > 0);
+
+    /// <summary>Exact whole-model counts of one step, run in the decode (<paramref name="decode"/> true) or prefill form.</summary>
+    public StepCounts CountStep(int batch, int tokens, int past, bool decode)
     {
         double ops = 0, read = 0, written = 0, dispatches = 0;
         var touched = TouchedExperts((double)batch * tokens);
         foreach (ref readonly var op in _operators.AsSpan())
         {
-            if (op.IsSetup)
+            if (op.IsSetup || !op.RunsIn(decode))
             {
                 continue;
             }

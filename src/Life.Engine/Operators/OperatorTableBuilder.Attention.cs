@@ -14,36 +14,49 @@ internal sealed partial class OperatorTableBuilder
         var bias = _model.AttentionBias;
         var core = new AttentionShape(_model.NumHeads, headDim, headDim, kvWidth, kvWidth, queryWidth, queryWidth);
 
+        // Gated attention (Qwen3-Next): q_proj also yields a gate per output element.
+        var queryProjection = (_model.AttentionOutputGate ? 2 : 1) * queryWidth;
         if (_full)
         {
             AddFusedAddNorm("attn_add_norm", layers, d, 1 + ExtraNormsPerSublayer);
-            AddLinear("qkv_proj", layers, d, queryWidth + 2 * kvWidth, bias);
+            AddLinear("qkv_proj", layers, d, queryProjection + 2 * kvWidth, bias);
             AddFusedAttention(layers, window, core, rotatedWidth: queryWidth + kvWidth, newKvWidth: 2 * kvWidth);
             if (_options.KvCache == KvCacheMode.Concat)
             {
                 AddKvCacheUpdate(layers, 2 * kvWidth, readsNewEntries: false);
             }
 
+            AddOutputGate(layers, queryWidth);
             AddLinear("o_proj", layers, queryWidth, d);
         }
         else
         {
             AddNorm("attn_norm", layers, d);
-            AddLinear("q_proj", layers, d, queryWidth, bias);
+            AddLinear("q_proj", layers, d, queryProjection, bias);
             AddLinear("k_proj", layers, d, kvWidth, bias);
             AddLinear("v_proj", layers, d, kvWidth, bias);
             AddRope(layers, queryWidth + kvWidth, headDim);
             AddKvCacheUpdate(layers, 2 * kvWidth, readsNewEntries: true);
             AddAttentionCore(layers, window, core);
+            AddOutputGate(layers, queryWidth);
             AddLinear("o_proj", layers, queryWidth, d);
             AddPostNormAndResidual("attn", layers, d);
         }
 
-        loraTargets.Add((d, queryWidth));
+        loraTargets.Add((d, queryProjection));
         loraTargets.Add((d, kvWidth));
         loraTargets.Add((d, kvWidth));
         loraTargets.Add((queryWidth, d));
         _kvGroups.Add(new KvCacheGroup(window, 2 * kvWidth * _kvBytes * layers));
+    }
+
+    /// <summary>Gated attention's output gate: sigmoid of the gate times the attention output, per element.</summary>
+    private void AddOutputGate(int layers, double width)
+    {
+        if (_model.AttentionOutputGate)
+        {
+            AddElementwise("attn_output_gate", OperatorKind.Activation, layers, width, inputs: 2, opsPerElement: ActivationOps + 1, dispatches: _full ? 1 : 2);
+        }
     }
 
     /// <summary>Gemma-2 style post-norms beyond the usual two pre-norms, per sublayer.</summary>
@@ -70,8 +83,10 @@ internal sealed partial class OperatorTableBuilder
     {
         var fullPairs = _life || _eager;
         var heads = shape.Heads;
-        var keyDequant = _quantizeKv ? 2 * shape.KeyWidth : 0;
-        var valueDequant = _quantizeKv ? 2 * shape.ValueWidth : 0;
+        var dequantizes = _quantizeKv && !shape.FromActivations;
+        var kvBytes = shape.FromActivations ? ActivationBytes : _kvBytes;
+        var keyDequant = dequantizes ? 2 * shape.KeyWidth : 0;
+        var valueDequant = dequantizes ? 2 * shape.ValueWidth : 0;
         if (_eager)
         {
             Add(
@@ -80,7 +95,7 @@ internal sealed partial class OperatorTableBuilder
                     Name = "attention_scores",
                     Kind = OperatorKind.AttentionScores,
                     Ops = new CountPolynomial(0, 0, 0, keyDequant, 2 * heads * shape.QueryKeyDim),
-                    BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, shape.KeyWidth * _kvBytes, 0),
+                    BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, shape.KeyWidth * kvBytes, 0),
                     BytesWritten = new CountPolynomial(0, 0, 0, 0, heads * _scoreBytes),
                     Dispatches = 1,
                     Window = window,
@@ -110,7 +125,7 @@ internal sealed partial class OperatorTableBuilder
                     Name = "attention_values",
                     Kind = OperatorKind.AttentionValues,
                     Ops = new CountPolynomial(0, 0, 0, valueDequant, 2 * heads * shape.ValueDim),
-                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * _kvBytes, heads * _scoreBytes),
+                    BytesRead = new CountPolynomial(0, 0, 0, shape.ValueWidth * kvBytes, heads * _scoreBytes),
                     BytesWritten = CountPolynomial.Tokens(shape.OutputWidth * ActivationBytes),
                     Dispatches = 1,
                     Window = window,
@@ -141,14 +156,15 @@ internal sealed partial class OperatorTableBuilder
     private void AddFlashAttention(int layers, int window, in AttentionShape shape, FusedExtras extras)
     {
         var heads = shape.Heads;
-        var dequant = _quantizeKv ? 2 * (shape.KeyWidth + shape.ValueWidth) : 0;
+        var dequant = _quantizeKv && !shape.FromActivations ? 2 * (shape.KeyWidth + shape.ValueWidth) : 0;
+        var kvBytes = shape.FromActivations ? ActivationBytes : _kvBytes;
         Add(
             new OperatorSpec
             {
                 Name = "attention",
                 Kind = OperatorKind.FusedAttention,
                 Ops = new CountPolynomial(0, 0, 0, dequant, heads * (2 * shape.QueryKeyDim + 2 * shape.ValueDim + 6)) + extras.Ops,
-                BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, (shape.KeyWidth + shape.ValueWidth) * _kvBytes, 0) + extras.Read,
+                BytesRead = new CountPolynomial(0, 0, shape.QueryWidth * ActivationBytes, (shape.KeyWidth + shape.ValueWidth) * kvBytes, 0) + extras.Read,
                 BytesWritten = CountPolynomial.Tokens(shape.OutputWidth * ActivationBytes) + extras.Written,
                 Dispatches = 1 + extras.Dispatches,
                 Window = window,

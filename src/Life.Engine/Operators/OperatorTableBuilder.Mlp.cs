@@ -41,7 +41,7 @@ internal sealed partial class OperatorTableBuilder
     private void AddMlpProjections(string prefix, int layers, double intermediate, bool gated)
     {
         double d = _model.HiddenSize;
-        var bias = !gated;
+        var bias = _model.MlpBias ?? !gated;
         if (gated && _full)
         {
             AddLinear(prefix + "gate_up_proj", layers, d, 2 * intermediate);

@@ -35,6 +35,9 @@ internal sealed partial class OperatorTableBuilder
     private readonly FormatScales _formatScales;
     private TableTotals _totals;
 
+    /// <summary>The phase <see cref="Add"/> stamps on operators that do not name one (set around phase-specific forms).</summary>
+    private OperatorPhase _phase;
+
     public OperatorTableBuilder(ModelSpec model, Optimizations options, EfficiencyDefaults efficiency)
     {
         _formatScales = efficiency.ForWeights(options.WeightBits);
@@ -56,23 +59,33 @@ internal sealed partial class OperatorTableBuilder
     {
         AddEmbedding();
 
-        // Group layers by shape: (MoE MLP?, sliding attention?) -> count.
-        Span<int> groups = stackalloc int[4];
+        // Group layers by shape: (MLP: dense, MoE or none; mixer: full attention, sliding attention,
+        // linear attention, Mamba or none) -> count. Sliding windows apply to the first
+        // SlidingWindowLayers attention layers.
+        Span<int> groups = stackalloc int[MlpKinds * MixerKinds];
         var moeSeen = 0;
-        var frequency = Math.Max(1, _model.MoeLayerFrequency);
+        var attentionSeen = 0;
         for (var layer = 0; layer < _model.NumLayers; layer++)
         {
-            var moe = _model.IsMoe && layer >= _model.FirstDenseLayers && layer % frequency == 0;
-            var sliding = layer < _model.SlidingWindowLayers;
-            groups[(moe ? 2 : 0) + (sliding ? 1 : 0)]++;
-            moeSeen += moe ? 1 : 0;
+            var moe = _model.IsMoeLayer(layer);
+            var mlp = !_model.HasMlp(layer) ? NoMlp : moe ? MoeMlp : DenseMlp;
+            var kind = _model.MixerOf(layer) switch
+            {
+                ModelSpec.LinearAttentionMixer => LinearAttentionKind,
+                ModelSpec.MambaMixer => MambaKind,
+                ModelSpec.NoMixer => NoMixerKind,
+                ModelSpec.ParallelMixer => ParallelKind,
+                _ => attentionSeen++ < _model.SlidingWindowLayers ? SlidingAttentionKind : FullAttentionKind,
+            };
+            groups[(mlp * MixerKinds) + kind]++;
+            moeSeen += mlp == MoeMlp ? 1 : 0;
         }
 
-        for (var key = 0; key < 4; key++)
+        for (var key = 0; key < groups.Length; key++)
         {
             if (groups[key] > 0)
             {
-                AddLayerGroup(groups[key], moe: key >= 2, window: (key & 1) == 1 ? _model.SlidingWindow : 0);
+                AddLayerGroup(groups[key], mlp: key / MixerKinds, kind: key % MixerKinds);
             }
         }
 
@@ -82,7 +95,8 @@ internal sealed partial class OperatorTableBuilder
         var widestMlp = Math.Max(2.0 * _model.IntermediateSize, moeSeen > 0 ? 2.0 * ((_model.ExpertsPerToken + _model.NumSharedExperts) * _model.MoeIntermediateSize) : 0);
         var widestAttention = _model.IsMla
             ? _model.NumHeads * (double)(_model.KvLoraRank + _model.QkRopeHeadDim + _model.QkNopeHeadDim)
-            : (_model.NumHeads + 2.0 * _model.NumKvHeads) * _model.HeadDim;
+            : ((_model.AttentionOutputGate ? 2.0 : 1.0) * _model.NumHeads + 2.0 * _model.NumKvHeads) * _model.HeadDim;
+        widestAttention = Math.Max(widestAttention, WidestRecurrentProjection);
         _totals.ActivationBytesPerToken = ActivationBytes * (3.0 * _model.HiddenSize + Math.Max(widestMlp, widestAttention));
         _totals.ScoreBytesPerPair = _eager ? 2.0 * _model.NumHeads * _scoreBytes : 0;
         if (_life)
@@ -114,23 +128,57 @@ internal sealed partial class OperatorTableBuilder
         return Precision.Fp16;
     }
 
-    private void AddLayerGroup(int layers, bool moe, int window)
+    private const int FullAttentionKind = 0;
+    private const int SlidingAttentionKind = 1;
+    private const int LinearAttentionKind = 2;
+    private const int MambaKind = 3;
+    private const int NoMixerKind = 4;
+    private const int ParallelKind = 5;
+    private const int MixerKinds = 6;
+
+    private const int DenseMlp = 0;
+    private const int MoeMlp = 1;
+    private const int NoMlp = 2;
+    private const int MlpKinds = 3;
+
+    private void AddLayerGroup(int layers, int mlp, int kind)
     {
         var loraTargets = new List<(double K, double N)>();
-        if (_model.IsMla)
+        var window = kind == SlidingAttentionKind ? _model.SlidingWindow : 0;
+        switch (kind)
         {
-            AddLatentAttentionBlock(layers, window, loraTargets);
-        }
-        else
-        {
-            AddAttentionBlock(layers, window, loraTargets);
+            case NoMixerKind:
+                // An MLP-only layer (NemotronH's '-').
+                break;
+            case LinearAttentionKind:
+                AddGatedDeltaNetBlock(layers, loraTargets);
+                break;
+            case MambaKind:
+                AddMambaBlock(layers, loraTargets);
+                break;
+            case ParallelKind:
+                // Falcon-H1: the Mamba-2 mixer reads the attention's normed input; its output joins the residual.
+                AddAttentionBlock(layers, window, loraTargets);
+                AddMambaBlock(layers, loraTargets, ownNorm: false);
+                break;
+            default:
+                if (_model.IsMla)
+                {
+                    AddLatentAttentionBlock(layers, window, loraTargets);
+                }
+                else
+                {
+                    AddAttentionBlock(layers, window, loraTargets);
+                }
+
+                break;
         }
 
-        if (moe)
+        if (mlp == MoeMlp)
         {
             AddMoeBlock(layers);
         }
-        else
+        else if (mlp == DenseMlp)
         {
             AddDenseMlpBlock(layers, _model.IntermediateSize, loraTargets);
         }
@@ -153,6 +201,7 @@ internal sealed partial class OperatorTableBuilder
             WeightBytesRead = op.WeightBytesRead * layers,
             ComputeScale = op.ComputeScale > 0 ? op.ComputeScale : 1,
             MemoryScale = op.MemoryScale > 0 ? op.MemoryScale : 1,
+            Phase = op.Phase != OperatorPhase.Every ? op.Phase : _phase,
         });
     }
 }

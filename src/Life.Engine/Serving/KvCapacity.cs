@@ -55,7 +55,7 @@ public readonly struct KvCapacity
         return new KvCapacity(concurrency, fits, bytes);
     }
 
-    /// <summary>KV bytes one sequence of <paramref name="contextTokens"/> takes on one device, in whole blocks.</summary>
+    /// <summary>KV bytes (and recurrent state) one sequence of <paramref name="contextTokens"/> takes on one device, in whole blocks.</summary>
     public static double SequenceBytesPerDevice(OperatorTable table, in Deployment deployment, int contextTokens)
     {
         var tp = Math.Max(1, deployment.TensorParallel);
@@ -63,6 +63,9 @@ public readonly struct KvCapacity
         var model = table.Model;
         double copies = model.IsMla ? tp : tp > model.NumKvHeads && model.NumKvHeads > 0 ? (double)tp / model.NumKvHeads : 1;
         var blocks = (contextTokens + BlockTokens - 1) / BlockTokens;
-        return table.KvCacheBytes((double)blocks * BlockTokens) * copies / (tp * (double)pp);
+
+        // Linear-attention and Mamba state splits over tp by its heads (channels), never replicated.
+        var state = table.StateBytesPerSequence;
+        return (((table.KvCacheBytes((double)blocks * BlockTokens) - state) * copies) + state) / (tp * (double)pp);
     }
 }

@@ -19,7 +19,7 @@ public static class SpeculativeMetrics
         var concurrent = plain.Waves > 1 ? plain.MaxConcurrency : batch;
         var context = inputTokens + (outputTokens / 2.0);
         var decode = cost.Seconds(concurrent, context, 0, 0, 0);
-        var verify = cost.Seconds(0, 0, concurrent, concurrent * (speculative.Proposed + 1.0), context);
+        var verify = cost.VerifySeconds(concurrent, concurrent * (speculative.Proposed + 1.0), context);
         var factor = speculative.TpotFactor(verify / decode);
         var tpot = plain.TpotMs * factor;
         var e2e = plain.E2eMs + ((outputTokens - 1) * (tpot - plain.TpotMs) * (plain.Waves > 1 ? plain.Waves : 1));
@@ -31,8 +31,11 @@ public static class SpeculativeMetrics
             PerUserTps = 1e3 / tpot,
             DecodeTps = plain.DecodeTps / factor,
             ThroughputTps = plain.ThroughputTps * scale,
+            OutputTps = plain.OutputTps * scale,
             CostPerMTok = plain.CostPerMTok / scale,
             EnergyJPerToken = plain.EnergyJPerToken / scale,
+            CostPerMOutputTokens = plain.CostPerMOutputTokens / scale,
+            EnergyJPerOutputToken = plain.EnergyJPerOutputToken / scale,
         };
     }
 }

@@ -50,21 +50,34 @@ public readonly struct StepCost
     /// and <paramref name="prefillSequences"/> sequences prefilling <paramref name="prefillTokens"/>
     /// tokens in all after <paramref name="prefillPast"/> cached tokens each (on average).
     /// </summary>
-    public double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast)
+    public double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast) =>
+        Seconds(decoding, meanContext, prefillSequences, prefillTokens, prefillPast, chunkDecodes: false);
+
+    /// <summary>
+    /// Seconds of a speculative verification step: <paramref name="sequences"/> sequences checking
+    /// <paramref name="tokens"/> tokens in all after <paramref name="context"/> cached tokens each. Engines
+    /// run these as decodes (vLLM's and SGLang's MLA take verify tokens down the absorbed decode path), so
+    /// layers with a separate decode form use it.
+    /// </summary>
+    public double VerifySeconds(double sequences, double tokens, double context) =>
+        Seconds(0, 0, sequences, tokens, context, chunkDecodes: true);
+
+    private double Seconds(double decoding, double meanContext, double prefillSequences, double prefillTokens, double prefillPast, bool chunkDecodes)
     {
         if (_verifyTokens == 1 || !(decoding > 0))
         {
-            return Pass(decoding, 1, meanContext, prefillSequences, prefillTokens, prefillPast);
+            return Pass(decoding, 1, meanContext, prefillSequences, prefillTokens, prefillPast, chunkDecodes);
         }
 
         // The drafter proposes k tokens per sequence, each a share of a plain decode step; the target
-        // then verifies k + 1 per sequence alongside any prefill chunks in one pass.
-        var draft = _draftSteps > 0 ? _draftSteps * Pass(decoding, 1, meanContext, 0, 0, 0) : 0;
-        return draft + Pass(decoding, _verifyTokens, meanContext, prefillSequences, prefillTokens, prefillPast);
+        // then verifies k + 1 per sequence (down the decode path, as VerifySeconds) alongside any
+        // prefill chunks in one pass.
+        var draft = _draftSteps > 0 ? _draftSteps * Pass(decoding, 1, meanContext, 0, 0, 0, chunkDecodes) : 0;
+        return draft + Pass(decoding, _verifyTokens, meanContext, prefillSequences, prefillTokens, prefillPast, chunkDecodes);
     }
 
     /// <summary>One forward pass: <paramref name="decoding"/> sequences of <paramref name="perSequence"/> new tokens each after their context, plus the prefill chunks.</summary>
-    private double Pass(double decoding, int perSequence, double meanContext, double prefillSequences, double prefillTokens, double prefillPast)
+    private double Pass(double decoding, int perSequence, double meanContext, double prefillSequences, double prefillTokens, double prefillPast, bool chunkDecodes)
     {
         var hasDecode = decoding > 0;
         var hasPrefill = prefillSequences > 0 && prefillTokens > 0;
@@ -87,8 +100,15 @@ public readonly struct StepCost
                 continue;
             }
 
+            var inDecode = hasDecode && op.RunsIn(decode: true);
+            var inChunk = hasPrefill && op.RunsIn(chunkDecodes);
+            if (!inDecode && !inChunk)
+            {
+                continue;
+            }
+
             double ops = op.ExpertDequantOps * touched, bytes = op.ExpertWeightBytes * touched;
-            if (hasDecode)
+            if (inDecode)
             {
                 var keys = StepShape.Keys(perSequence, meanContext, op.Window);
                 var pairs = StepShape.Pairs(perSequence, meanContext, op.Window, op.FullPairs);
@@ -96,7 +116,7 @@ public readonly struct StepCost
                 bytes += op.Bytes.At(decoding, perSequence, keys, pairs);
             }
 
-            if (hasPrefill)
+            if (inChunk)
             {
                 var keys = StepShape.Keys(chunk, prefillPast, op.Window);
                 var pairs = StepShape.Pairs(chunk, prefillPast, op.Window, op.FullPairs);
@@ -104,7 +124,7 @@ public readonly struct StepCost
                 bytes += op.Bytes.At(prefillSequences, chunk, keys, pairs);
             }
 
-            if (hasDecode && hasPrefill)
+            if (inDecode && inChunk)
             {
                 // One pass reads each weight once, not once per part (the polynomials' fixed term
                 // counts them for each part).

@@ -30,12 +30,15 @@ internal static class WaveSchedule
             E2eMs = e2e,
             PerUserTps = 1e3 / tpot,
             ThroughputTps = throughput,
+            OutputTps = full.OutputTps / scale,
             PrefillTps = batch * (double)inputTokens / (ttft / 1e3),
             DecodeTps = perWave / (full.TpotMs / 1e3),
             PrefillOps = (earlier * full.PrefillOps) + last.PrefillOps,
             PrefillBytes = (earlier * full.PrefillBytes) + last.PrefillBytes,
             CostPerMTok = full.CostPerMTok * scale,
             EnergyJPerToken = full.EnergyJPerToken * scale,
+            CostPerMOutputTokens = full.CostPerMOutputTokens * scale,
+            EnergyJPerOutputToken = full.EnergyJPerOutputToken * scale,
             Waves = waves,
         };
     }

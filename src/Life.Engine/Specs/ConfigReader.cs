@@ -90,6 +90,9 @@ internal readonly struct ConfigReader
             : throw new EngineInputException($"model config '{_source}': field '{name}' is not a string (got {value.GetRawText()})");
     }
 
+    /// <summary>True when <paramref name="name"/> holds a string (fields such as Mamba's <c>dt_rank</c> are a number or <c>"auto"</c>).</summary>
+    public bool IsString(string name) => TryGet(name, out var value) && value.ValueKind == JsonValueKind.String;
+
     public List<string>? StringArray(string name)
     {
         if (!TryGet(name, out var value) || value.ValueKind != JsonValueKind.Array)

@@ -94,6 +94,4 @@ public sealed record FrameworkProfile(
     /// <summary>The framework's execution style on top of the configuration's quantization choices.</summary>
     public Optimizations Apply(in Optimizations options) =>
         options with { Fusion = Fusion, KvCache = KvCache, Counting = Counting, ChunkSize = options.ChunkSize > 0 ? options.ChunkSize : PrefillChunk, ScoreBits = ScoreBits, AttentionComputeScale = AttentionComputeScale, AttentionMemoryScale = AttentionMemoryScale };
-
-    public Deployment DeploymentFor(int devices) => new(devices, Parallelism, CollectiveLatencyUs, PipelineChunks);
 }

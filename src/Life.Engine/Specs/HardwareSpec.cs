@@ -22,6 +22,7 @@ public readonly struct HardwareSpec
         PriceUsd = double.NaN;
         PriceUsdPerHour = double.NaN;
         PowerW = double.NaN;
+        IdlePowerW = double.NaN;
         ComputeMemoryOverlap = 1;
     }
 
@@ -87,6 +88,9 @@ public readonly struct HardwareSpec
 
     /// <summary>Board power in W; NaN when unknown.</summary>
     public double PowerW { get; init; }
+
+    /// <summary>Board power idle with a model loaded, in W; NaN: a class fraction of <see cref="PowerW"/> (<see cref="Timing.BoardPower"/>).</summary>
+    public double IdlePowerW { get; init; }
 
     /// <summary>Device-to-device bandwidth in GB/s (NVLink, Infinity Fabric, PCIe); 0 when unknown.</summary>
     public double InterconnectGBs { get; init; }
@@ -156,6 +160,7 @@ public readonly struct HardwareSpec
             Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
             Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
             Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);
+            RequireIdlePower();
             return;
         }
 
@@ -173,11 +178,17 @@ public readonly struct HardwareSpec
         Require(double.IsNaN(PriceUsd) || PriceUsd >= 0, "price_usd", PriceUsd);
         Require(double.IsNaN(PriceUsdPerHour) || PriceUsdPerHour >= 0, "price_usd_per_hour", PriceUsdPerHour);
         Require(double.IsNaN(PowerW) || PowerW >= 0, "power_w", PowerW);
+        RequireIdlePower();
         Require(DevicesPerNode >= 0, "devices_per_node", DevicesPerNode);
         Require(IntraNodeGBs >= 0 && double.IsFinite(IntraNodeGBs), "intra_node_gbs", IntraNodeGBs);
         Require(IntraNodeLatencyUs >= 0 && double.IsFinite(IntraNodeLatencyUs), "intra_node_latency_us", IntraNodeLatencyUs);
         Require(InterNodeGBs >= 0 && double.IsFinite(InterNodeGBs), "inter_node_gbs", InterNodeGBs);
         Require(InterNodeLatencyUs >= 0 && double.IsFinite(InterNodeLatencyUs), "inter_node_latency_us", InterNodeLatencyUs);
+    }
+
+    private void RequireIdlePower()
+    {
+        Require(double.IsNaN(IdlePowerW) || (IdlePowerW >= 0 && (double.IsNaN(PowerW) || IdlePowerW <= PowerW)), "idle_power_w (at least 0, at most power_w)", IdlePowerW);
     }
 
     private void Require(bool ok, string field, double value)

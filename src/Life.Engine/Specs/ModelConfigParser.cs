@@ -41,7 +41,7 @@ public static class ModelConfigParser
 
             // Only the language model is timed: a vision (or audio) encoder runs once per image and is
             // not in the operator table, so the spec says so and predict reports it.
-            var spec = Read(reader, id) with { VisionTowerNotModelled = text is not null || root.TryGetProperty("vision_config", out _) };
+            var spec = HybridLayerParser.Apply(reader, Read(reader, id), source) with { VisionTowerNotModelled = text is not null || root.TryGetProperty("vision_config", out _) };
             spec.Validate();
             return spec;
         }
@@ -83,7 +83,7 @@ public static class ModelConfigParser
         var heads = c.RequiredInt("num_attention_heads", "n_head");
         var multiQuery = c.Bool("multi_query") ?? false;
         var kvHeads = c.Int("num_key_value_heads") ?? (multiQuery ? 1 : heads);
-        var headDim = c.Int("head_dim") ?? (heads > 0 ? hidden / heads : 0);
+        var headDim = c.Int("head_dim", "attention_head_dim") ?? (heads > 0 ? hidden / heads : 0);
         var plain = PlainMlpFamilies.Contains(modelType);
         var intermediate = c.Int("intermediate_size", "n_inner", "ffn_dim") ?? 4 * hidden;
         var vocab = c.RequiredInt("vocab_size");
@@ -153,6 +153,7 @@ public static class ModelConfigParser
             SlidingWindowLayers = windowLayers,
             AttentionBias = c.Bool("attention_bias") ?? (modelType == "qwen2" || plain),
             MlpGated = c.Bool("mlp_gated") ?? !plain,
+            MlpBias = c.Bool("mlp_bias"),
             Norm = (c.Bool("layer_norm") ?? plain) ? NormKind.LayerNorm : NormKind.RmsNorm,
             NormsPerLayer = c.Int("norms_per_layer") ?? (modelType is "gemma2" or "gemma3" or "gemma3_text" ? 4 : 2),
             MaxPositionEmbeddings = c.Int("max_position_embeddings", "n_positions") ?? 0,
@@ -164,9 +165,11 @@ public static class ModelConfigParser
             NumExperts = experts,
             ExpertsPerToken = expertsPerToken,
             MoeIntermediateSize = moeIntermediate,
-            NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size") ?? 0, moeIntermediate),
+            NumSharedExperts = c.Int("n_shared_experts") ?? SharedFromWidth(c.Int("shared_expert_intermediate_size", "moe_shared_expert_intermediate_size") ?? 0, moeIntermediate),
             FirstDenseLayers = c.Int("first_k_dense_replace") ?? 0,
-            MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step") ?? 1,
+            MoeLayerFrequency = c.Int("moe_layer_freq", "decoder_sparse_step", "expert_layer_period") ?? 1,
+            MoeLayerOffset = c.Int("moe_layer_offset", "expert_layer_offset") ?? 0,
+            AttentionOutputGate = c.Bool("attn_output_gate") ?? modelType == "qwen3_next",
         };
     }
 }

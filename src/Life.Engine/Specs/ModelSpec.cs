@@ -39,6 +39,9 @@ public readonly struct ModelSpec
     /// <summary>True for gated MLPs (SwiGLU/GeGLU: gate, up, down); false for plain up/down MLPs.</summary>
     public bool MlpGated { get; init; }
 
+    /// <summary>Whether the MLP projections have biases (<c>mlp_bias</c>); null: plain MLPs do, gated ones do not.</summary>
+    public bool? MlpBias { get; init; }
+
     public NormKind Norm { get; init; }
 
     /// <summary>Norms per layer: 2 for Llama-style blocks, 4 for Gemma-2 (pre and post norms).</summary>
@@ -72,6 +75,85 @@ public readonly struct ModelSpec
     /// <summary>Every n-th layer (after the dense ones) is an MoE layer.</summary>
     public int MoeLayerFrequency { get; init; }
 
+    /// <summary>Index of the first MoE layer within each period of <see cref="MoeLayerFrequency"/> (Jamba's expert_layer_offset).</summary>
+    public int MoeLayerOffset { get; init; }
+
+    /// <summary>Whether layer <paramref name="layer"/>'s MLP is a mixture of experts.</summary>
+    public bool IsMoeLayer(int layer)
+    {
+        // NemotronH names its MoE and dense MLP layers in the pattern.
+        var named = LayerMixers is { } mixers && layer < mixers.Length ? mixers[layer] : AttentionMixer;
+        if (named is MoeAlone or NoMixer)
+        {
+            return IsMoe && named == MoeAlone;
+        }
+
+        var frequency = Math.Max(1, MoeLayerFrequency);
+        return IsMoe && layer >= FirstDenseLayers && layer % frequency == MoeLayerOffset % frequency;
+    }
+
+    /// <summary>
+    /// The token mixer of each layer, one character per layer: <see cref="AttentionMixer"/> (softmax attention,
+    /// full or sliding), <see cref="LinearAttentionMixer"/> (Gated DeltaNet, Qwen3-Next's
+    /// <c>linear_attention</c>) or <see cref="MambaMixer"/> (a Mamba / Mamba-2 state-space layer), each
+    /// followed by the layer's MLP; in lower case the mixer alone, and <see cref="NoMixer"/> an MLP alone
+    /// (NemotronH's single-block layers). Empty when every layer is attention with an MLP. Read from
+    /// <c>layer_types</c>, <c>full_attention_interval</c>, Jamba's <c>attn_layer_period</c>/<c>attn_layer_offset</c>,
+    /// Bamba's <c>attn_layer_indices</c> or NemotronH's <c>hybrid_override_pattern</c>.
+    /// </summary>
+    public string LayerMixers { get; init; }
+
+    public const char AttentionMixer = 'A';
+
+    public const char LinearAttentionMixer = 'L';
+
+    public const char MambaMixer = 'M';
+
+    /// <summary>A layer with no token mixer: only its MLP.</summary>
+    public const char NoMixer = '-';
+
+    /// <summary>A layer with no token mixer whose MLP is a mixture of experts (NemotronH's 'E').</summary>
+    public const char MoeAlone = 'E';
+
+    /// <summary>Attention and a Mamba-2 mixer side by side on the same normed input, outputs summed (Falcon-H1).</summary>
+    public const char ParallelMixer = 'P';
+
+    /// <summary>Whether any layer runs a Mamba mixer (alone or beside attention).</summary>
+    public bool HasMambaLayers => LayersWith(MambaMixer) + LayersWith(ParallelMixer) > 0;
+
+    // Gated DeltaNet (linear attention) layers: q and k heads of LinearKeyHeadDim, v heads of LinearValueHeadDim.
+    public int LinearKeyHeads { get; init; }
+
+    public int LinearValueHeads { get; init; }
+
+    public int LinearKeyHeadDim { get; init; }
+
+    public int LinearValueHeadDim { get; init; }
+
+    /// <summary>Causal short-convolution kernel width of linear-attention and Mamba layers (<c>linear_conv_kernel_dim</c>, <c>d_conv</c>).</summary>
+    public int ConvKernel { get; init; }
+
+    // Mamba layers: d_inner channels, each with a d_state-wide state; Mamba-2 splits the channels into
+    // MambaHeads heads and shares B and C over MambaGroups groups; Mamba-1 (MambaHeads = 0) has a dt_rank projection.
+    public int MambaInnerSize { get; init; }
+
+    public int MambaStateSize { get; init; }
+
+    public int MambaHeads { get; init; }
+
+    public int MambaGroups { get; init; }
+
+    public int MambaDtRank { get; init; }
+
+    /// <summary>Bits of the recurrent state of linear-attention and Mamba layers: 16 (the model's dtype, vLLM's default; 0 means 16) or 32 when the config asks for float32.</summary>
+    public int StateBits { get; init; }
+
+    /// <summary>Bytes per element of the recurrent state.</summary>
+    public double StateBytes => StateBits > 0 ? StateBits / 8.0 : 2;
+
+    /// <summary>Attention output gate (Qwen3-Next): q_proj also produces a per-element sigmoid gate on the attention output.</summary>
+    public bool AttentionOutputGate { get; init; }
+
     /// <summary>
     /// True when the config is multimodal (a nested <c>text_config</c> or a <c>vision_config</c>): only the
     /// text model is timed, the vision tower is not modelled.
@@ -81,6 +163,28 @@ public readonly struct ModelSpec
     public bool IsMoe => NumExperts > 0;
 
     public bool IsMla => KvLoraRank > 0;
+
+    /// <summary>The token mixer of layer <paramref name="layer"/> in upper case (<see cref="AttentionMixer"/> when none is named).</summary>
+    public char MixerOf(int layer)
+    {
+        var mixer = LayerMixers is { } mixers && layer < mixers.Length ? mixers[layer] : AttentionMixer;
+        return mixer == MoeAlone ? NoMixer : char.ToUpperInvariant(mixer);
+    }
+
+    /// <summary>Whether layer <paramref name="layer"/> has an MLP after its mixer (a lower-case mixer has none).</summary>
+    public bool HasMlp(int layer) => LayerMixers is not { } mixers || layer >= mixers.Length || !char.IsLower(mixers[layer]);
+
+    /// <summary>Layers whose mixer is <paramref name="mixer"/>.</summary>
+    public int LayersWith(char mixer)
+    {
+        var count = 0;
+        for (var layer = 0; layer < NumLayers; layer++)
+        {
+            count += MixerOf(layer) == mixer ? 1 : 0;
+        }
+
+        return count;
+    }
 
     /// <summary>Number of layers whose MLP is a mixture of experts.</summary>
     public int MoeLayerCount
@@ -93,13 +197,9 @@ public readonly struct ModelSpec
             }
 
             var count = 0;
-            var frequency = Math.Max(1, MoeLayerFrequency);
-            for (var layer = FirstDenseLayers; layer < NumLayers; layer++)
+            for (var layer = 0; layer < NumLayers; layer++)
             {
-                if (layer % frequency == 0)
-                {
-                    count++;
-                }
+                count += IsMoeLayer(layer) && HasMlp(layer) ? 1 : 0;
             }
 
             return count;
@@ -151,6 +251,7 @@ public readonly struct ModelSpec
             Positive(VHeadDim, "v_head_dim");
         }
 
+        ValidateMixers();
         if (IsMoe)
         {
             Positive(ExpertsPerToken, "num_experts_per_tok");
@@ -159,6 +260,65 @@ public readonly struct ModelSpec
             {
                 Fail($"num_experts_per_tok = {ExpertsPerToken} exceeds the {NumExperts} experts");
             }
+        }
+    }
+
+    private void ValidateMixers()
+    {
+        if (string.IsNullOrEmpty(LayerMixers))
+        {
+            return;
+        }
+
+        if (LayerMixers.Length != NumLayers)
+        {
+            Fail($"{LayerMixers.Length} layer mixers given for num_hidden_layers = {NumLayers}");
+        }
+
+        foreach (var mixer in LayerMixers)
+        {
+            if (char.ToUpperInvariant(mixer) is not (AttentionMixer or LinearAttentionMixer or MambaMixer or ParallelMixer or NoMixer or MoeAlone))
+            {
+                Fail($"layer mixer '{mixer}' is not one of A (attention), L (linear attention), M (Mamba), P (attention and Mamba side by side) (lower case: no MLP), - (MLP alone), E (MoE alone)");
+            }
+
+            if (mixer == MoeAlone && !IsMoe)
+            {
+                Fail("an MoE layer (E) needs n_routed_experts");
+            }
+        }
+
+        if (LayersWith(LinearAttentionMixer) > 0)
+        {
+            Positive(LinearKeyHeads, "linear_num_key_heads");
+            Positive(LinearValueHeads, "linear_num_value_heads");
+            Positive(LinearKeyHeadDim, "linear_key_head_dim");
+            Positive(LinearValueHeadDim, "linear_value_head_dim");
+            Positive(ConvKernel, "linear_conv_kernel_dim");
+            if (LinearValueHeads % LinearKeyHeads != 0)
+            {
+                Fail($"linear_num_key_heads = {LinearKeyHeads} must divide linear_num_value_heads = {LinearValueHeads}");
+            }
+        }
+
+        if (HasMambaLayers)
+        {
+            Positive(MambaInnerSize, "mamba d_inner");
+            Positive(MambaStateSize, "mamba d_state");
+            Positive(ConvKernel, "mamba d_conv");
+            if (MambaHeads > 0)
+            {
+                Positive(MambaGroups, "n_groups");
+            }
+            else
+            {
+                Positive(MambaDtRank, "mamba dt_rank");
+            }
+        }
+
+        if (StateBits is not (0 or 16 or 32))
+        {
+            Fail($"state bits = {StateBits} must be 16 or 32");
         }
     }
 

@@ -55,6 +55,8 @@ public static class Evaluator
             EvaluateRun(table, rates, batch, new StepRun(input, 0, 0, 1), mode, decode: false, ref prefill);
         }
 
+        // Every device's stage of the prompt, one after another, before the pipeline overlaps them.
+        var prefillSequential = prefill.Seconds;
         if (deployment.PipelineParallel > 1)
         {
             prefill.Seconds *= PipelineFactor(chunk > 0 && chunk < input ? (input + chunk - 1) / chunk : 1, deployment);
@@ -62,7 +64,9 @@ public static class Evaluator
 
         if (table.HasSetup)
         {
+            var before = prefill.Seconds;
             EvaluateSetup(table, rates, ref prefill);
+            prefillSequential += prefill.Seconds - before;
         }
 
         // The first output token comes from prefill; decode steps produce the rest. With a single
@@ -75,12 +79,14 @@ public static class Evaluator
         var tpot = decode.Seconds / decodeSteps;
         var e2e = ttft + (output - 1) * tpot;
         var totalTokens = batch * (input + output);
+        var outputTokens = batch * output;
         var throughput = totalTokens / e2e;
 
         var kvBytes = batch * table.KvCacheBytes(input + output);
         var memoryBytes = table.WeightBytes + kvBytes + table.ActivationBytes(batch, stepTokens, input);
         var hourly = hardware.HourlyCostUsd * deployment.Devices;
         var roofline = prefill.RooflineSeconds + decode.RooflineSeconds;
+        var energy = Energy(hardware, deployment, prefill, prefillSequential, decode, (output - 1) / (double)decodeSteps, e2e);
 
         return new Metrics
         {
@@ -89,6 +95,7 @@ public static class Evaluator
             E2eMs = e2e * 1e3,
             PerUserTps = 1 / tpot,
             ThroughputTps = throughput,
+            OutputTps = outputTokens / e2e,
             PrefillTps = batch * input / ttft,
             DecodeTps = batch / tpot,
             MemoryGB = memoryBytes / 1e9,
@@ -101,9 +108,27 @@ public static class Evaluator
             DecodeBytesPerToken = decode.FirstStepBytes / batch,
             KvCacheGiB = kvBytes / (1024.0 * 1024 * 1024),
             CostPerMTok = hourly / (throughput * 3600) * 1e6,
-            EnergyJPerToken = hardware.PowerW * deployment.Devices * e2e / totalTokens,
+            EnergyJPerToken = energy / totalTokens,
+            CostPerMOutputTokens = hourly * e2e / 3600 / outputTokens * 1e6,
+            EnergyJPerOutputToken = energy / outputTokens,
+            MeanPowerW = energy / e2e,
             ComputeBoundShare = roofline > 0 ? (prefill.ComputeBoundSeconds + decode.ComputeBoundSeconds) / roofline : 0,
         };
+    }
+
+    /// <summary>
+    /// Joules of the whole request on all devices (<see cref="BoardPower"/>): idle power over the
+    /// end-to-end time plus the dynamic range over the utilization-weighted busy time of prefill and of
+    /// the decode steps inside E2E (<paramref name="decodeShare"/> of those timed: none with one output
+    /// token). Tensor-parallel devices work together; a layer split's devices one after another, so
+    /// each works 1/P of the sequential time and waits, at idle, for the rest.
+    /// </summary>
+    private static double Energy(in HardwareSpec hardware, in Deployment deployment, in PhaseTotals prefill, double prefillSequential, in PhaseTotals decode, double decodeShare, double e2e)
+    {
+        var stages = (double)Math.Max(1, deployment.PipelineParallel);
+        var computeBound = (prefill.ComputeBoundSeconds + (decodeShare * decode.ComputeBoundSeconds)) / stages;
+        var working = (prefillSequential + (decodeShare * decode.Seconds)) / stages;
+        return deployment.Devices * BoardPower.EnergyJ(hardware, e2e, BoardPower.BusySeconds(computeBound, working));
     }
 
     private static Metrics ServeInWaves(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode mode, in Deployment deployment, int perWave)
@@ -136,6 +161,7 @@ public static class Evaluator
                 E2eMs = double.NaN,
                 PerUserTps = double.NaN,
                 ThroughputTps = double.NaN,
+                OutputTps = double.NaN,
                 PrefillTps = double.NaN,
                 DecodeTps = double.NaN,
                 PrefillOps = double.NaN,
@@ -143,6 +169,9 @@ public static class Evaluator
                 DecodeBytesPerToken = double.NaN,
                 CostPerMTok = double.NaN,
                 EnergyJPerToken = double.NaN,
+                CostPerMOutputTokens = double.NaN,
+                EnergyJPerOutputToken = double.NaN,
+                MeanPowerW = double.NaN,
                 ComputeBoundShare = double.NaN,
             };
         var capacity = hardware.MemoryGB * 1e9 * deployment.Devices;
@@ -261,7 +290,7 @@ public static class Evaluator
 
         foreach (ref readonly var op in table.Operators)
         {
-            if (op.IsSetup)
+            if (op.IsSetup || !op.RunsIn(decode))
             {
                 continue;
             }

@@ -18,8 +18,11 @@ public readonly struct Metrics
     /// <summary>1 / TPOT: tokens per second one user sees.</summary>
     public double PerUserTps { get; init; }
 
-    /// <summary>batch · (input + output) / E2E.</summary>
+    /// <summary>batch · (input + output) / E2E: all tokens, prompt included.</summary>
     public double ThroughputTps { get; init; }
+
+    /// <summary>batch · output / E2E: generated tokens only.</summary>
+    public double OutputTps { get; init; }
 
     /// <summary>batch · input / TTFT.</summary>
     public double PrefillTps { get; init; }
@@ -42,11 +45,20 @@ public readonly struct Metrics
     /// <summary>KV cache of the batch at the end of generation, in GiB.</summary>
     public double KvCacheGiB { get; init; }
 
-    /// <summary>USD per million tokens (input + output) at the configuration's throughput.</summary>
+    /// <summary>USD per million tokens, all of them (input + output), at the configuration's throughput.</summary>
     public double CostPerMTok { get; init; }
 
-    /// <summary>Joules per token (input + output).</summary>
+    /// <summary>Joules per token, all of them (input + output).</summary>
     public double EnergyJPerToken { get; init; }
+
+    /// <summary>USD per million generated tokens (the prompt is not counted as output).</summary>
+    public double CostPerMOutputTokens { get; init; }
+
+    /// <summary>Joules per generated token.</summary>
+    public double EnergyJPerOutputToken { get; init; }
+
+    /// <summary>Mean board power over the request, all devices, in W (<see cref="BoardPower"/>); NaN without power.</summary>
+    public double MeanPowerW { get; init; }
 
     /// <summary>Share of roofline time (dispatch excluded) spent in compute-bound operators.</summary>
     public double ComputeBoundShare { get; init; }

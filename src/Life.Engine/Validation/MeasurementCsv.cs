@@ -6,7 +6,10 @@ namespace Life.Engine.Validation;
 /// <summary>
 /// Reads a measurements CSV (interfaces.md). The header must have every column; a value that should
 /// be a number and is not, or an unknown metric, is bad input naming the file, line and column.
-/// Empty spec columns mean "use the catalog", empty token counts mean "not given".
+/// Empty spec columns mean "use the catalog", empty token counts mean "not given". Optional columns
+/// <c>tp</c>, <c>pp</c>, <c>ep</c> (the replica's layout; by default the framework's split of
+/// <c>devices</c>), <c>gpu_memory_utilization</c> (default vLLM's 0.9) and <c>qps</c> (a request rate:
+/// the row measures a server under Poisson arrivals) are read when the header has them.
 /// </summary>
 public static class MeasurementCsv
 {
@@ -15,6 +18,9 @@ public static class MeasurementCsv
         "source", "hardware", "tflops", "int8_tops", "bandwidth_gbs", "memory_gb", "devices", "framework", "model",
         "weight_bits", "act_bits", "kv_bits", "batch", "input_tokens", "output_tokens", "metric", "value",
     ];
+
+    /// <summary>Columns a file may add; empty or absent means the default.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = ["tp", "pp", "ep", "gpu_memory_utilization", "qps"];
 
     public static IReadOnlyList<Measurement> Parse(string text, string file)
     {
@@ -33,7 +39,7 @@ public static class MeasurementCsv
             throw new EngineInputException($"{file} line {headerIndex + 1}: the header lacks {string.Join(", ", missing)}");
         }
 
-        var index = Columns.ToDictionary(c => c, header.IndexOf);
+        var index = Columns.Concat(OptionalColumns).ToDictionary(c => c, header.IndexOf);
         var rows = new List<Measurement>();
         for (var i = headerIndex + 1; i < lines.Length; i++)
         {
@@ -70,7 +76,12 @@ public static class MeasurementCsv
                 row.Integer("input_tokens"),
                 row.Integer("output_tokens"),
                 metric,
-                row.Number("value") ?? throw new EngineInputException($"{file} line {i + 1}: column 'value' is empty")));
+                row.Number("value") ?? throw new EngineInputException($"{file} line {i + 1}: column 'value' is empty"),
+                row.Integer("tp") ?? 0,
+                row.Integer("pp") ?? 0,
+                row.Integer("ep") ?? 0,
+                row.Number("gpu_memory_utilization") ?? double.NaN,
+                row.Number("qps") ?? double.NaN));
         }
 
         return rows;
@@ -94,7 +105,7 @@ public static class MeasurementCsv
         public string Text(string column)
         {
             var i = _index[column];
-            return i < _fields.Count ? _fields[i] : string.Empty;
+            return i >= 0 && i < _fields.Count ? _fields[i] : string.Empty;
         }
 
         public double? Number(string column)

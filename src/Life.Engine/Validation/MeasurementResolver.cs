@@ -1,5 +1,6 @@
 using Life.Engine.Calibration;
 using Life.Engine.Catalog;
+using Life.Engine.Parallel;
 using Life.Engine.Specs;
 
 namespace Life.Engine.Validation;
@@ -11,7 +12,9 @@ namespace Life.Engine.Validation;
 /// else from the fitted defaults for its group and framework. A row whose device, model or token
 /// counts cannot be known is skipped with the reason, never guessed. A hardware column naming a
 /// JSON file (e.g. a bucketed NPU with its LENS profile) is that device, read by the host's
-/// <c>readHardwareFile</c> (the engine reads no files).
+/// <c>readHardwareFile</c> (the engine reads no files). A row on several devices is laid out as
+/// <c>predict --tp --pp --ep</c> lays it out (<see cref="LayoutOf"/>) and timed on the device's node
+/// topology; a layout the model cannot take is skipped as <see cref="SkipKind.InvalidLayout"/>.
 /// </summary>
 public sealed class MeasurementResolver
 {
@@ -42,14 +45,14 @@ public sealed class MeasurementResolver
         var skipped = new List<SkippedMeasurement>();
         foreach (var m in measurements)
         {
-            var reason = TryResolve(m, out var result);
-            if (reason is null)
+            var skip = TryResolve(m, out var result);
+            if (skip is null)
             {
                 prepared.Add(result!);
             }
             else
             {
-                skipped.Add(new SkippedMeasurement(m, reason));
+                skipped.Add(skip);
             }
         }
 
@@ -60,8 +63,8 @@ public sealed class MeasurementResolver
     public static PreparedMeasurement Reapply(PreparedMeasurement p, EfficiencyDefaults defaults, CalibrationProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var (hardware, deployment) = Efficiencies(p.RawHardware, p.Framework, p.Measurement.Devices, defaults, profile);
-        return p with { Hardware = hardware, Deployment = deployment, Optimizations = OptionsFor(p.Measurement, p.Framework, defaults) };
+        // The layout (so the deployment) depends on the row and the framework, not on the efficiencies.
+        return p with { Hardware = Efficiencies(p.RawHardware, p.Framework, defaults, profile), Optimizations = OptionsFor(p.Measurement, p.Framework, defaults) };
     }
 
     /// <summary>The row's quantization as its framework runs it (fusion, cache, chunking, attention kernels).</summary>
@@ -72,31 +75,67 @@ public sealed class MeasurementResolver
     }
 
     /// <summary>
+    /// The replica's layout: the row's <c>tp</c>, <c>pp</c>, <c>ep</c> when it gives them (a missing
+    /// one is 1), else the framework's own split of its devices: serving engines (vLLM, TensorRT-LLM,
+    /// SGLang) split every operator (tp = devices), llama.cpp and Transformers split layers
+    /// (pp = devices).
+    /// </summary>
+    public static ParallelPlan LayoutOf(Measurement m, FrameworkKind framework, EfficiencyDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Tensor > 0 || m.Pipeline > 0 || m.Expert > 0)
+        {
+            return new ParallelPlan(Math.Max(1, m.Tensor), Math.Max(1, m.Pipeline), Math.Max(1, m.Expert));
+        }
+
+        var devices = Math.Max(1, m.Devices);
+        return FrameworkProfiles.For(framework, defaults).Parallelism == Parallelism.Layer ? new ParallelPlan(1, devices, 1) : new ParallelPlan(devices, 1, 1);
+    }
+
+    /// <summary>
+    /// The deployment <c>predict --tp --pp --ep --gpu-memory-utilization</c> builds for
+    /// <paramref name="plan"/> (collectives on the node topology; one device: no collectives), with the
+    /// framework's pipelining of prefill micro-batches (llama.cpp: 4 at a time).
+    /// </summary>
+    public static Deployment DeploymentOf(in ParallelPlan plan, FrameworkKind framework, EfficiencyDefaults defaults, double memoryUtilization)
+    {
+        var deployment = plan.Devices == 1 && plan.Expert == 1 ? Deployment.Single : Deployment.For(plan);
+        var utilization = double.IsNaN(memoryUtilization) ? Deployment.DefaultMemoryUtilization : memoryUtilization;
+        return deployment with { MemoryUtilization = utilization, PipelineChunks = plan.Pipeline > 1 ? FrameworkProfiles.For(framework, defaults).PipelineChunks : 0 };
+    }
+
+    /// <summary>
     /// A device's efficiencies: a calibrated entry (absolute, already for that framework) when the
     /// profile has one, else the group defaults times the framework's factors.
     /// </summary>
-    public static (HardwareSpec Hardware, Deployment Deployment) Efficiencies(in HardwareSpec raw, FrameworkKind framework, int devices, EfficiencyDefaults defaults, CalibrationProfile? profile)
+    public static HardwareSpec Efficiencies(in HardwareSpec raw, FrameworkKind framework, EfficiencyDefaults defaults, CalibrationProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var profileFramework = FrameworkProfiles.For(framework, defaults);
-        var deployment = profileFramework.DeploymentFor(devices);
         var withDefaults = defaults.WithDefaults(raw);
         if (profile?.Find(raw.Id, FrameworkProfile.Name(framework)) is { } calibrated)
         {
-            return (withDefaults with
+            return withDefaults with
             {
                 ComputeEfficiency = calibrated.ComputeEfficiency,
                 MemoryEfficiency = calibrated.MemoryEfficiency,
                 DispatchOverheadUs = calibrated.DispatchUs,
-            }, deployment);
+            };
         }
 
-        return (profileFramework.Apply(withDefaults), deployment);
+        return profileFramework.Apply(withDefaults);
     }
 
-    private string? TryResolve(Measurement m, out PreparedMeasurement? result)
+    private SkippedMeasurement? TryResolve(Measurement m, out PreparedMeasurement? result)
+    {
+        var reason = Problem(m, out result, out var kind);
+        return reason is null ? null : new SkippedMeasurement(m, reason, kind);
+    }
+
+    private string? Problem(Measurement m, out PreparedMeasurement? result, out SkipKind kind)
     {
         result = null;
+        kind = SkipKind.Unpredictable;
         if (!(m.Value > 0))
         {
             return $"value {m.Value} is not positive";
@@ -146,7 +185,14 @@ public sealed class MeasurementResolver
             MemoryGB = double.IsNaN(m.MemoryGB) ? hardware.MemoryGB : m.MemoryGB,
         };
 
-        var needsOutput = m.Metric is not (MeasuredMetric.PrefillTps or MeasuredMetric.TtftMs);
+        var atRate = !double.IsNaN(m.Qps);
+        if (atRate && !(m.Qps > 0))
+        {
+            return $"qps = {m.Qps} must be positive";
+        }
+
+        // A server's TTFT depends on the decodes it shares steps with, so a rate row needs both counts.
+        var needsOutput = atRate || m.Metric is not (MeasuredMetric.PrefillTps or MeasuredMetric.TtftMs);
         if (m.InputTokens is null)
         {
             return "input_tokens not given";
@@ -169,12 +215,29 @@ public sealed class MeasurementResolver
             return $"batch {m.Batch} / devices {m.Devices} must be at least 1";
         }
 
+        // The same validity checks as predict --tp --pp --ep: such a row is reported, never forecast.
+        var plan = LayoutOf(m, framework, _defaults);
+        if (plan.Devices != m.Devices)
+        {
+            kind = SkipKind.InvalidLayout;
+            return $"tp = {plan.Tensor} × pp = {plan.Pipeline} is {plan.Devices} devices, the row has {m.Devices}";
+        }
+
+        var issue = plan.Check(model);
+        if (issue != ParallelIssue.None)
+        {
+            kind = SkipKind.InvalidLayout;
+            return plan.Describe(issue, model);
+        }
+
         var options = OptionsFor(m, framework, _defaults);
-        var (effective, deployment) = Efficiencies(hardware, framework, m.Devices, _defaults, _profile);
+        var effective = Efficiencies(hardware, framework, _defaults, _profile);
+        var deployment = DeploymentOf(plan, framework, _defaults, m.MemoryUtilization);
         try
         {
             effective.Validate();
             options.Validate();
+            deployment.Validate();
         }
         catch (EngineInputException e)
         {

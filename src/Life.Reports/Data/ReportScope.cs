@@ -3,8 +3,8 @@ using Life.Engine;
 namespace Life.Reports.Data;
 
 /// <summary>
-/// The rows a report is about, as SQL over <see cref="ResultsTable"/>: those that meet the spec's
-/// constraints (like pareto.parquet), pass the <c>--where</c> filter, and have every objective
+/// The rows a report is about, as SQL over <see cref="ResultsTable"/>: the canonical ones that meet the
+/// spec's constraints (like pareto.parquet), pass the <c>--where</c> filter, and have every objective
 /// defined. Also which columns are sweep dimensions and which metrics the tables show.
 /// </summary>
 public sealed class ReportScope
@@ -41,6 +41,13 @@ public sealed class ReportScope
         if (table.Has("meets_constraints"))
         {
             conditions.Add("meets_constraints");
+        }
+
+        // A row the engine cannot tell from one with a lower config_id (a chunk at least the prompt,
+        // say) would draw the same point twice and list the same configuration twice in the front.
+        if (table.Has("canonical"))
+        {
+            conditions.Add("canonical IS NOT FALSE");
         }
 
         if (where is not null)

@@ -11,8 +11,9 @@ namespace Life.Sweep.Pareto;
 /// expression that DuckDB evaluates. DuckDB reads only the config ids, the objectives, the
 /// constraint flag and the filter's columns; the front is computed here with
 /// <see cref="ParetoFront"/>/<see cref="PartialFront"/>, as the sweep's own. A second query reads
-/// the front's whole rows by config id. Rows with a null or non-finite objective value are left out
-/// and counted, as in the sweep's own front.
+/// the front's whole rows by config id. Rows with a null or non-finite objective value, and rows
+/// equivalent to one with a lower config_id (<c>canonical</c> false), are left out and counted, as in
+/// the sweep's own front.
 /// </summary>
 public static class DatasetPareto
 {
@@ -37,9 +38,11 @@ public static class DatasetPareto
             : dataset.RowCount;
         var selected = string.Join(", ", objectives.Select(o => $"CAST({SqlText.Identifier(MetricColumns.Name(o.Column))} AS DOUBLE)"));
         var filter = where is null ? eligible : $"{eligible} AND ({where})";
-        var scan = new DatasetParetoScan(objectives);
+        var hasCanonical = dataset.Column(Results.ResultSchema.CanonicalColumn) is { Kind: ColumnKind.Boolean };
+        var canonical = hasCanonical ? $"coalesce({SqlText.Identifier(Results.ResultSchema.CanonicalColumn)}, TRUE), " : string.Empty;
+        var scan = new DatasetParetoScan(objectives, hasCanonical);
         var front = dataset.Read(
-            $"SELECT {SqlText.Identifier(ConfigIdColumn)}, {selected} FROM results WHERE {filter}",
+            $"SELECT {SqlText.Identifier(ConfigIdColumn)}, {canonical}{selected} FROM results WHERE {filter}",
             reader => scan.Run(reader, cancellation),
             streaming: true);
         for (var i = 1; i < front.Count; i++)
@@ -59,6 +62,7 @@ public static class DatasetPareto
             RowsEligible = rowsEligible,
             RowsMatched = scan.RowsMatched,
             RowsMissingObjective = scan.RowsMissingObjective,
+            RowsEquivalent = scan.RowsEquivalent,
             MissingByObjective = scan.MissingByObjective,
             Front = FrontRows.Read(dataset, front.Ids),
         };

@@ -29,8 +29,11 @@ public sealed class DatasetParetoResult
     /// <summary>Per objective, the matched rows where that objective is null or not finite.</summary>
     public required IReadOnlyList<long> MissingByObjective { get; init; }
 
+    /// <summary>Matched rows left out as the same configuration as one with a lower config_id (<c>canonical</c> false).</summary>
+    public long RowsEquivalent { get; init; }
+
     /// <summary>Rows the front was computed over.</summary>
-    public long Candidates => RowsMatched - RowsMissingObjective;
+    public long Candidates => RowsMatched - RowsEquivalent - RowsMissingObjective;
 
     /// <summary>The front rows, every column, sorted by config_id.</summary>
     public required RowSet Front { get; init; }

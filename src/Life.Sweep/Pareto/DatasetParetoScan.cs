@@ -17,10 +17,13 @@ internal sealed class DatasetParetoScan
     private readonly long[] _ids = new long[BlockRows];
     private readonly double[] _values;
     private readonly double[] _row;
+    private readonly int _first;
 
-    public DatasetParetoScan(IReadOnlyList<Objective> objectives)
+    /// <param name="hasCanonical">The query's second column is the <c>canonical</c> flag (datasets written before it have none).</param>
+    public DatasetParetoScan(IReadOnlyList<Objective> objectives, bool hasCanonical)
     {
         _objectives = objectives;
+        _first = hasCanonical ? 2 : 1;
         _missingByObjective = new long[objectives.Count];
         _values = new double[BlockRows * objectives.Count];
         _row = new double[objectives.Count];
@@ -31,11 +34,15 @@ internal sealed class DatasetParetoScan
 
     public long RowsMissingObjective { get; private set; }
 
+    /// <summary>Matched rows left out as equivalent to a row with a lower config_id (<c>canonical</c> false).</summary>
+    public long RowsEquivalent { get; private set; }
+
     public IReadOnlyList<long> MissingByObjective => _missingByObjective;
 
     /// <summary>
     /// The front of the rows of <paramref name="reader"/>, whose columns are the config id and then
-    /// the objectives as DOUBLE. Rows with a null or non-finite objective are counted and left out.
+    /// (when the dataset has it) the canonical flag, then the objectives as DOUBLE. Rows that are not
+    /// canonical, and rows with a null or non-finite objective, are counted and left out.
     /// </summary>
     public PartialFront Run(System.Data.Common.DbDataReader reader, CancellationToken cancellation)
     {
@@ -45,10 +52,16 @@ internal sealed class DatasetParetoScan
         while (reader.Read())
         {
             RowsMatched++;
+            if (_first == 2 && !reader.GetBoolean(1))
+            {
+                RowsEquivalent++;
+                continue;
+            }
+
             var complete = true;
             for (var j = 0; j < k; j++)
             {
-                var value = reader.IsDBNull(j + 1) ? double.NaN : reader.GetDouble(j + 1);
+                var value = reader.IsDBNull(j + _first) ? double.NaN : reader.GetDouble(j + _first);
                 if (!double.IsFinite(value))
                 {
                     _missingByObjective[j]++;

@@ -28,7 +28,7 @@ public sealed class PartialFront
 
     public static PartialFront Empty(int objectives) => new(objectives, [], []);
 
-    /// <summary>The front of the batch's rows that meet the constraints and have every objective defined.</summary>
+    /// <summary>The front of the batch's canonical rows that meet the constraints and have every objective defined.</summary>
     public static PartialFront Of(ResultBatch batch, IReadOnlyList<Objective> objectives)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -44,7 +44,7 @@ public sealed class PartialFront
         var kept = 0;
         for (var row = 0; row < batch.Count; row++)
         {
-            if (!batch.MeetsConstraints[row])
+            if (!batch.MeetsConstraints[row] || !batch.Canonical[row])
             {
                 continue;
             }

@@ -5,7 +5,7 @@ namespace Life.Sweep.Results;
 /// <summary>
 /// One shard's rows as columns (arrays sized for a whole shard, reused from shard to shard by a
 /// worker): config ids, one array per dimension (text dimensions as dictionary indices, which are the
-/// coordinates themselves), the metric columns, and the two flags. The batch is the Parquet row group.
+/// coordinates themselves), the metric columns, and the flags. The batch is the Parquet row group.
 /// </summary>
 public sealed class ResultBatch
 {
@@ -47,6 +47,7 @@ public sealed class ResultBatch
 
         Fits = new bool[capacity];
         MeetsConstraints = new bool[capacity];
+        Canonical = new bool[capacity];
         if (spec.Find(DimensionKeys.Qps) is not null)
         {
             Saturated = new bool[capacity];
@@ -79,6 +80,9 @@ public sealed class ResultBatch
     public bool[] Fits { get; }
 
     public bool[] MeetsConstraints { get; }
+
+    /// <summary>False for a row the engine cannot tell from one with a lower config_id (<see cref="Space.EquivalentConfigurations"/>).</summary>
+    public bool[] Canonical { get; }
 
     /// <summary>A row's replica cannot sustain its qps; null in sweeps without a qps dimension.</summary>
     public bool[]? Saturated { get; }

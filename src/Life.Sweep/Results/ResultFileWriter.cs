@@ -110,6 +110,7 @@ public sealed class ResultFileWriter
 
         await group.WriteAsync(fields[column++], Rows(batch.Fits, rows));
         await group.WriteAsync(fields[column++], Rows(batch.MeetsConstraints, rows));
+        await group.WriteAsync(fields[column++], Rows(batch.Canonical, rows));
         foreach (var metric in ResultSchema.TrailingMetrics)
         {
             await WriteNullableAsync<double>(group, fields[column++], batch.Metrics[(int)metric].AsMemory(0, rows), batch.Present[(int)metric].AsMemory(0, rows));

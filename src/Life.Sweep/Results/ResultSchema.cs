@@ -6,19 +6,23 @@ namespace Life.Sweep.Results;
 /// <summary>
 /// The result columns of a sweep (interfaces.md): <c>config_id</c>, one column per dimension named
 /// as the spec key (in <see cref="DimensionKeys.ColumnOrder"/>), then the metrics, <c>fits</c>,
-/// <c>meets_constraints</c>, and the nullable cost and energy; as an explicit Parquet.Net schema
+/// <c>meets_constraints</c>, <c>canonical</c>, and the nullable cost and energy; as an explicit Parquet.Net schema
 /// (every column required except cost and energy). A serving sweep (a qps dimension or an slo:
 /// docs/serving.md) adds <c>max_concurrency</c>, with a qps the nullable steady-state percentiles
 /// and <c>saturated</c>, with an slo the nullable <c>max_qps_at_slo</c>, after them all.
 /// </summary>
 public sealed class ResultSchema
 {
+    /// <summary>The flag of rows that are the first of their equivalent configurations (<see cref="Space.EquivalentConfigurations"/>); fronts keep only those.</summary>
+    public const string CanonicalColumn = "canonical";
+
     /// <summary>The metrics before the flags, in column order.</summary>
     internal static readonly MetricColumn[] LeadingMetrics =
-        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.E2eMs, MetricColumn.PerUserTps, MetricColumn.ThroughputTps, MetricColumn.MemoryGB];
+        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.E2eMs, MetricColumn.PerUserTps, MetricColumn.ThroughputTps, MetricColumn.OutputTps, MetricColumn.MemoryGB];
 
     /// <summary>The nullable metrics after the flags, in column order.</summary>
-    internal static readonly MetricColumn[] TrailingMetrics = [MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken];
+    internal static readonly MetricColumn[] TrailingMetrics =
+        [MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken, MetricColumn.CostPerMOutputTokens, MetricColumn.EnergyJPerOutputToken];
 
     public ResultSchema(SweepSpec spec)
     {
@@ -56,6 +60,7 @@ public sealed class ResultSchema
         fields.AddRange(LeadingMetrics.Select(metric => new DataField<double>(MetricColumns.Name(metric))));
         fields.Add(new DataField<bool>("fits"));
         fields.Add(new DataField<bool>("meets_constraints"));
+        fields.Add(new DataField<bool>(CanonicalColumn));
         fields.AddRange(TrailingMetrics.Select(metric => new DataField<double>(MetricColumns.Name(metric), nullable: true)));
         var serving = new List<MetricColumn>();
         HasSaturated = spec.Find(DimensionKeys.Qps) is not null;

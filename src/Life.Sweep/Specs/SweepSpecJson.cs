@@ -57,6 +57,7 @@ internal static class SweepSpecJson
             WriteOptional(json, "price_usd", h.PriceUsd);
             WriteOptional(json, "price_usd_per_hour", h.PriceUsdPerHour);
             WriteOptional(json, "power_w", h.PowerW);
+            WriteOptional(json, "idle_power_w", h.IdlePowerW);
             json.WriteNumber("interconnect_gbs", h.InterconnectGBs);
             json.WriteEndObject();
         }
@@ -95,6 +96,7 @@ internal static class SweepSpecJson
             json.WriteNumber("n_shared_experts", m.NumSharedExperts);
             json.WriteNumber("first_k_dense_replace", m.FirstDenseLayers);
             json.WriteNumber("moe_layer_freq", m.MoeLayerFrequency);
+            WriteHybridLayers(json, m);
             json.WriteEndObject();
         }
 
@@ -198,6 +200,48 @@ internal static class SweepSpecJson
         {
             json.WriteNumber(name, value);
         }
+    }
+
+    /// <summary>
+    /// Hybrid (linear-attention, Mamba) layers and Qwen3-Next's gated attention, only for models that have
+    /// them, so specs of attention-only models (and their hashes) are unchanged.
+    /// </summary>
+    private static void WriteHybridLayers(Utf8JsonWriter json, in ModelSpec m)
+    {
+        if (m.MlpBias is { } mlpBias && mlpBias == m.MlpGated)
+        {
+            // Only a bias that differs from the default (plain MLPs have one, gated ones not), as for NemotronH.
+            json.WriteBoolean("mlp_bias", mlpBias);
+        }
+
+        if (m.MoeLayerOffset != 0)
+        {
+            json.WriteNumber("moe_layer_offset", m.MoeLayerOffset);
+        }
+
+        if (m.AttentionOutputGate || m.ModelType == "qwen3_next")
+        {
+            json.WriteBoolean("attn_output_gate", m.AttentionOutputGate);
+        }
+
+        if (string.IsNullOrEmpty(m.LayerMixers))
+        {
+            return;
+        }
+
+        json.WriteString("layer_mixers", m.LayerMixers);
+        json.WriteNumber("linear_num_key_heads", m.LinearKeyHeads);
+        json.WriteNumber("linear_num_value_heads", m.LinearValueHeads);
+        json.WriteNumber("linear_key_head_dim", m.LinearKeyHeadDim);
+        json.WriteNumber("linear_value_head_dim", m.LinearValueHeadDim);
+        json.WriteNumber("linear_conv_kernel_dim", m.ConvKernel);
+        json.WriteNumber("mamba_d_conv", m.ConvKernel);
+        json.WriteNumber("mamba_d_ssm", m.MambaInnerSize);
+        json.WriteNumber("mamba_d_state", m.MambaStateSize);
+        json.WriteNumber("mamba_n_heads", m.MambaHeads);
+        json.WriteNumber("mamba_n_groups", m.MambaGroups);
+        json.WriteNumber("mamba_dt_rank", m.MambaDtRank);
+        json.WriteString("mamba_ssm_dtype", m.StateBits == 32 ? "float32" : "bfloat16");
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double value)

@@ -33,6 +33,7 @@ public sealed class ShardEvaluator
     // max_qps_at_slo depends on neither batch nor qps: one capacity search per distinct rest of the
     // coordinates (a bisection of some 30 steady-state evaluations), reused by every row that shares them.
     private readonly Dictionary<long, double> _maxQps = new();
+    private readonly EquivalentConfigurations _equivalents;
 
     // Set by EvaluateRow for the row FillRow stores next: an impossible layout never meets the constraints.
     private bool _layoutInvalid;
@@ -50,6 +51,7 @@ public sealed class ShardEvaluator
         _spec = space.Spec;
         _roles = new DimensionRole[space.DimensionCount];
         _tableDimensions = 0;
+        _equivalents = new EquivalentConfigurations(space);
         for (var d = 0; d < _roles.Length; d++)
         {
             var key = _spec.Dimensions[d].Key;
@@ -303,9 +305,12 @@ public sealed class ShardEvaluator
         E2eMs = double.NaN,
         PerUserTps = double.NaN,
         ThroughputTps = double.NaN,
+        OutputTps = double.NaN,
         MemoryGB = double.NaN,
         CostPerMTok = double.NaN,
         EnergyJPerToken = double.NaN,
+        CostPerMOutputTokens = double.NaN,
+        EnergyJPerOutputToken = double.NaN,
         Fits = false,
     };
 
@@ -343,13 +348,19 @@ public sealed class ShardEvaluator
         metrics[(int)MetricColumn.E2eMs][row] = m.E2eMs;
         metrics[(int)MetricColumn.PerUserTps][row] = m.PerUserTps;
         metrics[(int)MetricColumn.ThroughputTps][row] = m.ThroughputTps;
+        metrics[(int)MetricColumn.OutputTps][row] = m.OutputTps;
         metrics[(int)MetricColumn.MemoryGB][row] = m.MemoryGB;
         metrics[(int)MetricColumn.CostPerMTok][row] = m.CostPerMTok;
         present[(int)MetricColumn.CostPerMTok][row] = double.IsFinite(m.CostPerMTok);
         metrics[(int)MetricColumn.EnergyJPerToken][row] = m.EnergyJPerToken;
         present[(int)MetricColumn.EnergyJPerToken][row] = double.IsFinite(m.EnergyJPerToken);
+        metrics[(int)MetricColumn.CostPerMOutputTokens][row] = m.CostPerMOutputTokens;
+        present[(int)MetricColumn.CostPerMOutputTokens][row] = double.IsFinite(m.CostPerMOutputTokens);
+        metrics[(int)MetricColumn.EnergyJPerOutputToken][row] = m.EnergyJPerOutputToken;
+        present[(int)MetricColumn.EnergyJPerOutputToken][row] = double.IsFinite(m.EnergyJPerOutputToken);
         batch.Fits[row] = m.Fits;
         batch.MeetsConstraints[row] = withinContext && !_layoutInvalid && _spec.Constraints.AreMetBy(m, serving);
+        batch.Canonical[row] = _equivalents.IsCanonical(digits);
     }
 
     private void StoreCoordinates(ResultBatch batch, ReadOnlySpan<int> digits, int row)

@@ -89,17 +89,20 @@ internal static class CatalogCommand
                     writer.WriteNumber("vocab_size", spec.VocabSize);
                     writer.WriteNumber("num_experts", spec.NumExperts);
                     writer.WriteNumber("kv_lora_rank", spec.KvLoraRank);
+                    writer.WriteNumber("linear_attention_layers", spec.LayersWith(ModelSpec.LinearAttentionMixer));
+                    writer.WriteNumber("mamba_layers", spec.LayersWith(ModelSpec.MambaMixer));
+                    writer.WriteNumber("state_bytes_per_sequence", OperatorTable.Build(spec, new Optimizations(), catalog.Defaults).StateBytesPerSequence);
                 });
                 return CliApplication.Success;
             }
 
-            output.WriteLine(string.Create(c, $"{"id",-30}{"params (B)",11}{"layers",8}{"hidden",8}{"heads",7}{"kv",5}{"experts",9}{"KV KiB/tok",12}"));
+            output.WriteLine(string.Create(c, $"{"id",-30}{"params (B)",11}{"layers",8}{"hidden",8}{"heads",7}{"kv",5}{"experts",9}{"KV KiB/tok",12}{"state MiB",11}"));
             foreach (var entry in catalog.Models)
             {
                 var m = entry.Spec;
                 var table = OperatorTable.Build(m, new Optimizations(), catalog.Defaults);
                 var experts = m.IsMoe ? $"{m.ExpertsPerToken}/{m.NumExperts}" : "-";
-                output.WriteLine(string.Create(c, $"{entry.Id,-30}{table.ParameterCount / 1e9,11:0.00}{m.NumLayers,8}{m.HiddenSize,8}{m.NumHeads,7}{m.NumKvHeads,5}{experts,9}{table.KvCacheBytes(1) / 1024,12:0.0}"));
+                output.WriteLine(string.Create(c, $"{entry.Id,-30}{table.ParameterCount / 1e9,11:0.00}{m.NumLayers,8}{m.HiddenSize,8}{m.NumHeads,7}{m.NumKvHeads,5}{experts,9}{(table.KvCacheBytes(1) - table.StateBytesPerSequence) / 1024,12:0.0}{table.StateBytesPerSequence / (1024.0 * 1024),11:0.0}"));
                 WriteSources(output, entry.Sources, parse.GetValue(sources));
             }
 

@@ -38,6 +38,7 @@ internal static class ParetoJson
             json.WriteNumber("rows", result.Rows);
             json.WriteNumber("rows_eligible", result.RowsEligible);
             json.WriteNumber("rows_matched", result.RowsMatched);
+            json.WriteNumber("rows_equivalent", result.RowsEquivalent);
             json.WriteNumber("rows_missing_objective", result.RowsMissingObjective);
             json.WriteStartObject("missing_by_objective");
             for (var j = 0; j < result.Objectives.Count; j++)

@@ -15,7 +15,7 @@ internal sealed class ParetoView
 {
     /// <summary>The metrics <c>run</c>'s summary shows; objectives on other metrics are appended.</summary>
     private static readonly MetricColumn[] Shown =
-        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.ThroughputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMTok];
+        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.OutputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMOutputTokens];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -77,6 +77,11 @@ internal sealed class ParetoView
             parts.Add(string.Create(Invariant, $"{result.RowsMatched:N0} of them match --where"));
         }
 
+        if (result.RowsEquivalent > 0)
+        {
+            parts.Add(string.Create(Invariant, $"{result.RowsEquivalent:N0} left out as the same configuration as a lower config_id (canonical = false)"));
+        }
+
         if (result.RowsMissingObjective > 0)
         {
             var which = result.Objectives
@@ -119,7 +124,7 @@ internal sealed class ParetoView
     private List<RowSetColumn> TableColumns()
     {
         var front = Result.Front;
-        var metrics = new HashSet<string>(MetricColumns.All, StringComparer.Ordinal) { "fits", "meets_constraints", "config_id" };
+        var metrics = new HashSet<string>(MetricColumns.All, StringComparer.Ordinal) { "fits", "meets_constraints", "canonical", "config_id" };
         var columns = new List<RowSetColumn> { front["config_id"] };
         columns.AddRange(front.Columns.Where(c => !metrics.Contains(c.Column.Name)));
         var shown = Shown.Concat(Result.Objectives.Select(o => o.Column)).Distinct().Select(MetricColumns.Name);

@@ -53,6 +53,7 @@ internal static class PredictionJson
         WriteNullable(json, "e2e_ms", m.E2eMs);
         WriteNullable(json, "per_user_tps", m.PerUserTps);
         WriteNullable(json, "throughput_tps", m.ThroughputTps);
+        WriteNullable(json, "output_tps", m.OutputTps);
         WriteNullable(json, "prefill_tps", m.PrefillTps);
         WriteNullable(json, "decode_tps", m.DecodeTps);
         WriteNullable(json, "memory_gb", m.MemoryGB);
@@ -63,6 +64,9 @@ internal static class PredictionJson
         WriteNullable(json, "kv_cache_gib", m.KvCacheGiB);
         WriteNullable(json, "cost_per_mtok", m.CostPerMTok);
         WriteNullable(json, "energy_j_per_token", m.EnergyJPerToken);
+        WriteNullable(json, "cost_per_m_output_tokens", m.CostPerMOutputTokens);
+        WriteNullable(json, "energy_j_per_output_token", m.EnergyJPerOutputToken);
+        WriteNullable(json, "mean_power_w", m.MeanPowerW);
         WriteNullable(json, "compute_bound_share", m.ComputeBoundShare);
         WriteNullable(json, "max_concurrency", m.MaxConcurrency);
         json.WriteNumber("waves", Math.Max(1, m.Waves));

@@ -25,7 +25,8 @@ internal static class PredictionText
         Row(output, "TPOT", m.TpotMs, "ms");
         Row(output, "end to end", m.E2eMs, "ms");
         Row(output, "per-user speed", m.PerUserTps, "tokens/s");
-        Row(output, "throughput", m.ThroughputTps, "tokens/s");
+        Row(output, "output speed", m.OutputTps, "generated tokens/s (batch · output / end to end)");
+        Row(output, "throughput", m.ThroughputTps, "tokens/s, prompt + generated");
         Row(output, "prefill", m.PrefillTps, "tokens/s");
         Row(output, "decode", m.DecodeTps, "tokens/s");
         Row(output, "memory", m.MemoryGB, MemoryNote(p, c));
@@ -36,12 +37,15 @@ internal static class PredictionText
         Row(output, "compute-bound", m.ComputeBoundShare * 100, "% of time");
         if (double.IsFinite(m.CostPerMTok))
         {
-            Row(output, "cost", m.CostPerMTok, "USD per million tokens");
+            Row(output, "cost", m.CostPerMOutputTokens, "USD per million generated tokens");
+            Row(output, "cost, all tokens", m.CostPerMTok, "USD per million tokens, prompt + generated");
         }
 
         if (double.IsFinite(m.EnergyJPerToken))
         {
-            Row(output, "energy", m.EnergyJPerToken, "J per token");
+            Row(output, "energy", m.EnergyJPerOutputToken, "J per generated token");
+            Row(output, "energy, all", m.EnergyJPerToken, "J per token, prompt + generated");
+            Row(output, "mean power", m.MeanPowerW, "W (idle + load share of TDP)");
         }
     }
 

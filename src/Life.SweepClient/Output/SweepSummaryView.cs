@@ -11,7 +11,7 @@ namespace Life.SweepClient.Output;
 internal static class SweepSummaryView
 {
     private static readonly MetricColumn[] Shown =
-        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.ThroughputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMTok];
+        [MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.OutputTps, MetricColumn.MemoryGB, MetricColumn.CostPerMOutputTokens];
 
     public static void Write(TextWriter output, SweepSummary summary, int top)
     {
@@ -23,7 +23,7 @@ internal static class SweepSummaryView
         output.WriteLine();
         output.WriteLine(string.Create(c, $"results: {Path.Combine(summary.OutputDirectory, "results")}   front: {Path.Combine(summary.OutputDirectory, "pareto.parquet")}"));
         output.WriteLine(string.Create(c, $"report:  life-sweep report {summary.OutputDirectory}"));
-        output.WriteLine(string.Create(c, $"query:   life-sweep query {summary.OutputDirectory} \"SELECT * FROM results WHERE meets_constraints ORDER BY tpot_ms LIMIT 10\""));
+        output.WriteLine(string.Create(c, $"query:   life-sweep query {summary.OutputDirectory} \"SELECT * FROM results WHERE meets_constraints AND canonical ORDER BY tpot_ms LIMIT 10\""));
     }
 
     /// <summary>The front rows as a text table, best first on the first objective.</summary>

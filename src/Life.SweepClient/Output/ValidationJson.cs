@@ -3,7 +3,10 @@ using Life.Engine.Validation;
 
 namespace Life.SweepClient.Output;
 
-/// <summary>The `validate --json` object of interfaces.md, plus the skipped reasons and an optional baseline.</summary>
+/// <summary>
+/// The `validate --json` object of interfaces.md, plus the counts of invalid layouts and rows that do
+/// not fit, the skipped and invalid reasons, the multi-device and batch ≥ 64 slices and an optional baseline.
+/// </summary>
 internal static class ValidationJson
 {
     public static void Write(TextWriter output, ValidationResult result, ValidationResult? baseline)
@@ -14,7 +17,17 @@ internal static class ValidationJson
             json.WriteStartObject();
             WriteBody(json, result);
             json.WriteStartArray("skipped_reasons");
-            foreach (var group in result.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
+            foreach (var group in result.Skipped.Where(s => s.Kind != SkipKind.InvalidLayout).GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", group.Key);
+                json.WriteNumber("rows", group.Count());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("invalid_reasons");
+            foreach (var group in result.Skipped.Where(s => s.Kind == SkipKind.InvalidLayout).GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
             {
                 json.WriteStartObject();
                 json.WriteString("reason", group.Key);
@@ -38,10 +51,29 @@ internal static class ValidationJson
 
     private static void WriteBody(Utf8JsonWriter json, ValidationResult result)
     {
+        // rows: forecast rows (not_fitting and saturated ones kept out of the statistics); skipped: rows not
+        // forecast for a missing or unknown input; invalid: rows whose layout the model cannot take.
         json.WriteNumber("rows", result.Rows.Count);
-        json.WriteNumber("skipped", result.Skipped.Count);
+        json.WriteNumber("skipped", result.Skipped.Count - result.Invalid);
+        json.WriteNumber("invalid", result.Invalid);
+        json.WriteNumber("not_fitting", result.NotFitting);
+        json.WriteNumber("saturated", result.Saturated);
+        WriteMetrics(json, result.Metrics, result.Overall);
+        json.WriteStartObject("slices");
+        foreach (var slice in ValidationSlice.Of(result))
+        {
+            json.WriteStartObject(slice.Name);
+            WriteMetrics(json, slice.Metrics, slice.Overall);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter json, IReadOnlyDictionary<string, ErrorStatistics> metrics, ErrorStatistics overall)
+    {
         json.WriteStartObject("metrics");
-        foreach (var (metric, stats) in result.Metrics)
+        foreach (var (metric, stats) in metrics)
         {
             json.WritePropertyName(metric);
             WriteStats(json, stats);
@@ -49,7 +81,7 @@ internal static class ValidationJson
 
         json.WriteEndObject();
         json.WritePropertyName("overall");
-        WriteStats(json, result.Overall);
+        WriteStats(json, overall);
     }
 
     private static void WriteStats(Utf8JsonWriter json, ErrorStatistics stats)

@@ -55,7 +55,7 @@ public sealed class DeviceCalibratorTests
         var device = Shipped.Catalog.ResolveHardware("l40s");
 
         // Two rows cannot pin three parameters: the overhead stays at its default, the efficiencies move.
-        var dispatch = MeasurementResolver.Efficiencies(device, FrameworkKind.Vllm, 1, defaults, null).Hardware.DispatchOverheadUs;
+        var dispatch = MeasurementResolver.Efficiencies(device, FrameworkKind.Vllm, defaults, null).DispatchOverheadUs;
         var truth = new CalibrationProfile([new DeviceCalibration(device.Id, null, 0.33, 0.61, dispatch, 0, double.NaN, double.NaN)]);
         var prefill = Row(device.Id, 4, 4096, 1, MeasuredMetric.PrefillTps, 1);
         var decode = Row(device.Id, 1, 128, 128, MeasuredMetric.DecodeTps, 1);

@@ -42,7 +42,7 @@ public sealed class TwoPointCheckTests
     {
         var defaults = Shipped.Defaults;
         var device = Shipped.Catalog.ResolveHardware("rtx-4090");
-        var dispatch = MeasurementResolver.Efficiencies(device, Life.Engine.Specs.FrameworkKind.LlamaCpp, 1, defaults, null).Hardware.DispatchOverheadUs;
+        var dispatch = MeasurementResolver.Efficiencies(device, Life.Engine.Specs.FrameworkKind.LlamaCpp, defaults, null).DispatchOverheadUs;
         var truth = new CalibrationProfile([new DeviceCalibration(device.Id, "llama.cpp", compute, memory, dispatch, 0, double.NaN, double.NaN)]);
         var rows = new List<Measurement>();
         var line = 1;

@@ -123,7 +123,7 @@ public sealed class BucketCompositionTests
     public void As_engine_metrics_times_and_rates_are_filled_and_unknown_quantities_are_NaN()
     {
         var workload = new Workload(1, 100, 400);
-        var hardware = new HardwareSpec { Id = "npu", PriceUsdPerHour = 3.6, PowerW = 100 };
+        var hardware = new HardwareSpec { Id = "npu", DeviceClass = DeviceClass.Npu, PriceUsdPerHour = 3.6, PowerW = 100 };
 
         var m = HandMadeProfiles.Shared().Evaluate(workload, hardware);
 
@@ -138,7 +138,15 @@ public sealed class BucketCompositionTests
         Assert.True(double.IsNaN(m.MemoryGB));
         Assert.True(double.IsNaN(m.KvCacheGiB));
         Assert.Equal(3.6 / (m.ThroughputTps * 3600) * 1e6, m.CostPerMTok, 9);
-        Assert.Equal(100 * 1.266 / 500, m.EnergyJPerToken, 12);
+        Assert.Equal(400 / 1.266, m.OutputTps, 9);
+
+        // $0.001 per second for 1.266 s, over 400 generated tokens: $3.165 per million.
+        Assert.Equal(3.165, m.CostPerMOutputTokens, 9);
+
+        // An NPU idles at 0.1 · 100 = 10 W; prefill (10 ms) at 100 W, decode (1256 ms) at
+        // 10 + 0.3 · 90 = 37 W: 1 + 46.472 = 47.472 J.
+        Assert.Equal(47.472 / 500, m.EnergyJPerToken, 12);
+        Assert.Equal(47.472 / 400, m.EnergyJPerOutputToken, 12);
         Assert.True(double.IsNaN(HandMadeProfiles.Shared().Evaluate(workload).CostPerMTok));
     }
 }

@@ -51,7 +51,7 @@ public sealed class BucketedHardwareTests
     [Fact]
     public void The_engine_times_a_bucketed_device_from_its_buckets_and_sizes_memory_from_the_model()
     {
-        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "power_w": 50, "memory_gb": 64 }""");
+        var npu = Inline("""{ "id": "npu", "kind": "bucketed", "profile": PROFILE, "power_w": 50, "idle_power_w": 5, "memory_gb": 64 }""");
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-2-7b"), new Optimizations(), Shipped.Defaults);
         var workload = new Workload(1, 100, 400);
 
@@ -64,7 +64,11 @@ public sealed class BucketedHardwareTests
         Assert.Equal(decode / 399, m.TpotMs, 12);
         Assert.Equal(10 + decode, m.E2eMs, 9);
         Assert.Equal(500 / ((10 + decode) / 1e3), m.ThroughputTps, 9);
-        Assert.Equal(50 * (10 + decode) / 1e3 / 500, m.EnergyJPerToken, 12);
+
+        // Prefill (10 ms) at 50 W, decode (1256 ms) at 5 + 0.3 · (50 − 5) = 18.5 W:
+        // 0.5 + 23.236 = 23.736 J over 500 tokens, 400 of them generated.
+        Assert.Equal(23.736 / 500, m.EnergyJPerToken, 12);
+        Assert.Equal(23.736 / 400, m.EnergyJPerOutputToken, 12);
         Assert.True(m.Fits);
         Assert.Equal(roofline.MemoryGB, m.MemoryGB, 12);
         Assert.Equal(roofline.KvCacheGiB, m.KvCacheGiB, 12);

@@ -19,7 +19,7 @@ public sealed class SpeculativeServingTests
 
         // 16 sequences at context 1000: 3 × 0.1 × D(16) for the drafts, then the target's pass over
         // 16 × 4 tokens attending after their 1000 cached ones (a prefill chunk of 4 per sequence).
-        var expected = (3 * 0.1 * plain.Seconds(16, 1000, 0, 0, 0)) + plain.Seconds(0, 0, 16, 64, 1000);
+        var expected = (3 * 0.1 * plain.Seconds(16, 1000, 0, 0, 0)) + plain.VerifySeconds(16, 64, 1000);
         Assert.Equal(expected, speculative.Seconds(16, 1000, 0, 0, 0), 12);
         Assert.Equal(4, speculative.BudgetTokensPerDecode);
 
@@ -36,7 +36,7 @@ public sealed class SpeculativeServingTests
 
         // A lone request (512 in, 128 out) decodes at mean context 512 + 64 = 576:
         // TPOT = (0.3·D(1) + V(1 × 4 tokens after 576)) / 2.952.
-        var step = (0.3 * plain.Seconds(1, 576, 0, 0, 0)) + plain.Seconds(0, 0, 1, 4, 576);
+        var step = (0.3 * plain.Seconds(1, 576, 0, 0, 0)) + plain.VerifySeconds(1, 4, 576);
         var m = SteadyStateServing.Evaluate(cost, new ServingWorkload(1e-6, 512, 128), SchedulerConfig.Default, 1000);
 
         Assert.False(m.Saturated);
@@ -57,7 +57,7 @@ public sealed class SpeculativeServingTests
         for (var i = 0; i < 32; i++)
         {
             var context = 512 + 1 + (4 * i);
-            steps += (0.3 * plain.Seconds(1, context, 0, 0, 0)) + plain.Seconds(0, 0, 1, 4, context);
+            steps += (0.3 * plain.Seconds(1, context, 0, 0, 0)) + plain.VerifySeconds(1, 4, context);
         }
 
         Assert.Equal(steps / 128 * 1e3, m.TpotP50Ms, 1e-9);

@@ -81,9 +81,20 @@ public sealed class EvaluatorTests
         Assert.Equal(8 * 1000 / (m.TtftMs / 1000), m.PrefillTps, 6);
         Assert.Equal(8 * 1200 / (m.E2eMs / 1000), m.ThroughputTps, 6);
 
-        // $3.60 per hour = $0.001 per second; per million tokens at the throughput.
+        Assert.Equal(8 * 200 / (m.E2eMs / 1000), m.OutputTps, 6);
+
+        // $3.60 per hour = $0.001 per second; per million tokens at the throughput, all tokens or
+        // generated ones (8 · 200 of the 8 · 1200).
         Assert.Equal(0.001 / m.ThroughputTps * 1e6, m.CostPerMTok, 9);
-        Assert.Equal(700 * (m.E2eMs / 1000) / (8 * 1200), m.EnergyJPerToken, 9);
+        Assert.Equal(0.001 * (m.E2eMs / 1000) / (8 * 200) * 1e6, m.CostPerMOutputTokens, 9);
+        Assert.Equal(6 * m.CostPerMTok, m.CostPerMOutputTokens, 9);
+
+        // One request's joules, split over all its tokens or over the generated ones, at a mean power
+        // between idle (0.11 · 700 = 77 W) and TDP.
+        var joules = m.MeanPowerW * (m.E2eMs / 1000);
+        Assert.Equal(joules / (8 * 1200), m.EnergyJPerToken, 9);
+        Assert.Equal(joules / (8 * 200), m.EnergyJPerOutputToken, 9);
+        Assert.InRange(m.MeanPowerW, 77, 700);
     }
 
     [Fact]
@@ -94,6 +105,8 @@ public sealed class EvaluatorTests
 
         Assert.True(double.IsNaN(m.CostPerMTok));
         Assert.True(double.IsNaN(m.EnergyJPerToken));
+        Assert.True(double.IsNaN(m.CostPerMOutputTokens));
+        Assert.True(double.IsNaN(m.EnergyJPerOutputToken));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal static class ReferenceEvaluator
         var touched = table.TouchedExperts((double)batch * tokens);
         foreach (var op in table.Operators)
         {
-            if (op.IsSetup)
+            if (op.IsSetup || !op.RunsIn(decode))
             {
                 continue;
             }

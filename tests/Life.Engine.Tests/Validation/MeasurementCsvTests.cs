@@ -20,6 +20,18 @@ public sealed class MeasurementCsvTests
         Assert.Equal(MeasuredMetric.E2eMs, row.Metric);
         Assert.Equal(1234.5, row.Value);
         Assert.Equal(2, row.Line);
+        Assert.Equal((0, 0, 0), (row.Tensor, row.Pipeline, row.Expert));
+    }
+
+    [Fact]
+    public void Optional_layout_memory_and_rate_columns_are_read_when_the_header_has_them_and_default_when_empty()
+    {
+        var rows = MeasurementCsv.Parse($"{Header},tp,pp,ep,gpu_memory_utilization,qps\nx,h100-sxm,,,,,8,vLLM,llama-3-8b,16,16,16,4,512,128,e2e_ms,1,4,2,,0.85,2.5\nx,h100-sxm,,,,,1,vLLM,llama-3-8b,16,16,16,4,512,128,e2e_ms,1,,,,,\n", "m.csv");
+
+        Assert.Equal((4, 2, 0, 0.85, 2.5), (rows[0].Tensor, rows[0].Pipeline, rows[0].Expert, rows[0].MemoryUtilization, rows[0].Qps));
+        Assert.Equal((0, 0, 0), (rows[1].Tensor, rows[1].Pipeline, rows[1].Expert));
+        Assert.True(double.IsNaN(rows[1].MemoryUtilization));
+        Assert.True(double.IsNaN(rows[1].Qps));
     }
 
     [Theory]

@@ -114,7 +114,7 @@ public sealed class ResultFileWriterTests : IDisposable
             Assert.Equal(0, c.Group);
             Assert.Equal("SNAPPY", c.Codec);
             // Parquet.Net writes min/max for every type but BOOLEAN (null counts for all).
-            Assert.Equal(c.Column is not ("fits" or "meets_constraints"), c.HasMinMax);
+            Assert.Equal(c.Column is not ("fits" or "meets_constraints" or "canonical"), c.HasMinMax);
             Assert.NotNull(c.Nulls);
             Assert.Equal(_batch.Count, c.Values);
         });
@@ -210,11 +210,12 @@ public sealed class ResultFileWriterTests : IDisposable
             });
         }
 
-        values.AddRange([.. new[] { MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.E2eMs, MetricColumn.PerUserTps, MetricColumn.ThroughputTps, MetricColumn.MemoryGB }
+        values.AddRange([.. new[] { MetricColumn.TtftMs, MetricColumn.TpotMs, MetricColumn.E2eMs, MetricColumn.PerUserTps, MetricColumn.ThroughputTps, MetricColumn.OutputTps, MetricColumn.MemoryGB }
             .Select(m => (object?)_batch.Metrics[(int)m][row])]);
         values.Add(_batch.Fits[row]);
         values.Add(_batch.MeetsConstraints[row]);
-        foreach (var metric in new[] { MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken })
+        values.Add(_batch.Canonical[row]);
+        foreach (var metric in new[] { MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken, MetricColumn.CostPerMOutputTokens, MetricColumn.EnergyJPerOutputToken })
         {
             values.Add(_batch.Present[(int)metric][row] ? _batch.Metrics[(int)metric][row] : null);
         }

@@ -31,6 +31,28 @@ public sealed class SweepSpecParserTests
     }
 
     [Fact]
+    public void Hybrid_models_keep_their_linear_attention_and_mamba_layers_through_the_canonical_form()
+    {
+        var spec = SpecText.Parse("""
+            {"hardware": ["h100-sxm"], "models": ["qwen3-next-80b-a3b-instruct", "nemotron-h-8b-base-8k", "llama-3-8b"], "workload": {"input_tokens": [100], "output_tokens": [10]}}
+            """);
+        var again = SpecText.Parse(spec.CanonicalJson);
+
+        Assert.Equal(spec.Hash, again.Hash);
+        var model = again.Models[0];
+        Assert.Equal(spec.Models[0].LayerMixers, model.LayerMixers);
+        Assert.Equal(36, model.LayersWith('L'));
+        Assert.True(model.AttentionOutputGate);
+        Assert.Equal((32, 128, 4), (model.LinearValueHeads, model.LinearKeyHeadDim, model.ConvKernel));
+        var nemotron = again.Models[1];
+        Assert.Equal(spec.Models[1].LayerMixers, nemotron.LayerMixers);
+        Assert.Equal((false, false, 128, 8), (nemotron.MlpGated, nemotron.MlpBias ?? nemotron.MlpGated, nemotron.MambaStateSize, nemotron.MambaGroups));
+
+        // Attention-only models write none of the hybrid keys, so their specs and hashes are as before.
+        Assert.DoesNotContain("layer_mixers", spec.CanonicalJson[spec.CanonicalJson.IndexOf("\"llama-3-8b\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_specs_are_accepted()
     {
         var spec = SpecText.Parse("""

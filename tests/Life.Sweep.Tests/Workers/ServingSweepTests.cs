@@ -141,7 +141,7 @@ public sealed class ServingSweepTests
     {
         var spec = SpecText.Parse(SpecText.Small);
         var names = new ResultFileWriter(spec).Schema.ColumnNames;
-        Assert.Equal("energy_j_per_token", names[^1]);
+        Assert.Equal("energy_j_per_output_token", names[^1]);
         Assert.DoesNotContain("max_concurrency", names);
     }
 
@@ -198,6 +198,24 @@ public sealed class ServingSweepTests
         Assert.Equal(serving.TpotP50Ms, batch.Metrics[(int)MetricColumn.P50TpotMs][1]);
         Assert.True(batch.Metrics[(int)MetricColumn.P50TpotMs][1] < batch.Metrics[(int)MetricColumn.P50TpotMs][0]);
         Assert.Equal(spec.Hash, SweepSpecParser.Parse(spec.CanonicalJson, "sweep.json", Path.GetTempPath(), Shipped.Catalog).Hash);
+    }
+
+    [Fact]
+    public void Without_speculation_every_acceptance_rate_and_draft_cost_is_one_configuration_so_only_the_first_is_canonical()
+    {
+        var spec = SpecText.Parse("""
+            name: speculative-equivalence
+            hardware: [h100-sxm]
+            models: [llama-3-8b]
+            speculative: { spec_k: [0, 3], spec_alpha: [0.6, 0.8], draft_cost: [0.05, 0.1] }
+            workload: { input_tokens: [512], output_tokens: [128] }
+            """);
+        var (_, batch) = Evaluate(spec);
+
+        // Rows in order (k, α, draft): k = 0 rows 0-3, only (0.6, 0.05) canonical; all four k = 3 rows are distinct.
+        Assert.Equal([true, false, false, false, true, true, true, true], batch.Canonical.Take(8));
+        Assert.Equal(batch.Metrics[(int)MetricColumn.TpotMs][0], batch.Metrics[(int)MetricColumn.TpotMs][3]);
+        Assert.NotEqual(batch.Metrics[(int)MetricColumn.TpotMs][4], batch.Metrics[(int)MetricColumn.TpotMs][7]);
     }
 
     private static (SweepSpace Space, ResultBatch Batch) Evaluate(SweepSpec spec)

@@ -8,7 +8,7 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
 {
     public static TheoryData<string[], string> BadInput => new()
     {
-        { ["--objectives", "min:tpot"], "--objectives: 'min:tpot' is not min:METRIC or max:METRIC (metrics: ttft_ms, tpot_ms, e2e_ms, per_user_tps, throughput_tps, memory_gb, cost_per_mtok, energy_j_per_token, max_concurrency, p50_ttft_ms, p99_ttft_ms, p50_tpot_ms, p99_tpot_ms, max_qps_at_slo)" },
+        { ["--objectives", "min:tpot"], "--objectives: 'min:tpot' is not min:METRIC or max:METRIC (metrics: ttft_ms, tpot_ms, e2e_ms, per_user_tps, throughput_tps, memory_gb, cost_per_mtok, energy_j_per_token, output_tps, cost_per_m_output_tokens, energy_j_per_output_token, max_concurrency, p50_ttft_ms, p99_ttft_ms, p50_tpot_ms, p99_tpot_ms, max_qps_at_slo)" },
         { ["--objectives", "fastest"], "--objectives: 'fastest' is not min:METRIC or max:METRIC" },
         { ["--objectives", "min:tpot_ms,max:tpot_ms"], "--objectives: 'max:tpot_ms' names tpot_ms a second time" },
         { ["--objectives", " , "], "--objectives is empty" },
@@ -84,7 +84,7 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Equal("objectives: min:tpot_ms, max:throughput_tps (the spec's)", lines[1]);
         Assert.Matches(@"^rows:       24; \d+ meet the constraints; front computed over \d+$", lines[2]);
         Assert.Matches(@"^Pareto front: \d+ rows$", lines[3]);
-        Assert.Matches(@"^config_id\s+hardware\s+model\s+weight_bits\s+batch\s+input_tokens\s+output_tokens\s+ttft_ms\s+tpot_ms\s+throughput_tps\s+memory_gb\s+cost_per_mtok$", lines[5]);
+        Assert.Matches(@"^config_id\s+hardware\s+model\s+weight_bits\s+batch\s+input_tokens\s+output_tokens\s+ttft_ms\s+tpot_ms\s+output_tps\s+memory_gb\s+cost_per_m_output_tokens\s+throughput_tps$", lines[5]);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Equal(
             front.Take(2).Select(r => r.GetProperty("config_id").GetInt64()),
             topJson.RootElement.GetProperty("front").EnumerateArray().Select(r => r.GetProperty("config_id").GetInt64()));
-        Assert.Equal(17, front[0].EnumerateObject().Count());
+        Assert.Equal(21, front[0].EnumerateObject().Count());
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
         Assert.Contains("Pareto front: 0 rows", run.Output, StringComparison.Ordinal);
         await using var reader = await ParquetReader.CreateAsync(file);
         Assert.Equal(0, reader.RowGroups.Sum(g => g.RowCount));
-        Assert.Equal(17, reader.Schema.DataFields.Length);
+        Assert.Equal(21, reader.Schema.DataFields.Length);
     }
 
     [Fact]

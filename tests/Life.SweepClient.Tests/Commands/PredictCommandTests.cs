@@ -31,6 +31,29 @@ public sealed class PredictCommandTests
         Assert.Equal(expected.TtftMs, json.RootElement.GetProperty("ttft_ms").GetDouble(), 9);
         Assert.Equal(expected.TpotMs, json.RootElement.GetProperty("tpot_ms").GetDouble(), 9);
         Assert.Equal(expected.Fits, json.RootElement.GetProperty("fits").GetBoolean());
+        Assert.Equal(expected.OutputTps, json.RootElement.GetProperty("output_tps").GetDouble(), 9);
+        Assert.Equal(expected.CostPerMOutputTokens, json.RootElement.GetProperty("cost_per_m_output_tokens").GetDouble(), 9);
+        Assert.Equal(expected.EnergyJPerOutputToken, json.RootElement.GetProperty("energy_j_per_output_token").GetDouble(), 9);
+        Assert.Equal(expected.MeanPowerW, json.RootElement.GetProperty("mean_power_w").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Cost_and_energy_per_generated_token_charge_the_prompt_to_the_output()
+    {
+        // 8 × (2048 + 256) tokens, 8 × 256 of them generated: the same request costs 9 times more per
+        // generated token than per token of either kind.
+        var run = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--batch", "8", "--input", "2048", "--output", "256", "--json");
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+
+        Assert.Equal(9 * root.GetProperty("cost_per_mtok").GetDouble(), root.GetProperty("cost_per_m_output_tokens").GetDouble(), 9);
+        Assert.Equal(9 * root.GetProperty("energy_j_per_token").GetDouble(), root.GetProperty("energy_j_per_output_token").GetDouble(), 9);
+        Assert.Equal(root.GetProperty("throughput_tps").GetDouble() / 9, root.GetProperty("output_tps").GetDouble(), 6);
+
+        var text = await CliRun.Of("predict", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--batch", "8", "--input", "2048", "--output", "256");
+        Assert.Contains("USD per million generated tokens", text.Output, StringComparison.Ordinal);
+        Assert.Contains("J per generated token", text.Output, StringComparison.Ordinal);
+        Assert.Contains("generated tokens/s", text.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -240,7 +240,9 @@ internal static class CapacityCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{replica.Model.Id} on {replica.Deployment.Devices} × {replica.Hardware.Id} per replica, {replica.InputTokens} tokens in, {replica.OutputTokens} out; SLOs P99 TTFT ≤ {ttftSlo} ms, P99 TPOT ≤ {tpotSlo} ms"));
         output.WriteLine(plan.MaxQps > 0
-            ? string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (simulated; steady-state model {plan.SteadyStateMaxQps:F2})")
+            ? check is null
+                ? string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (steady-state model; --requests 0 skips the simulations)")
+                : string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (simulated; steady-state model {plan.SteadyStateMaxQps:F2})")
             : "  no rate meets the SLOs on this replica (a request alone misses them)");
         if (check is { } s)
         {

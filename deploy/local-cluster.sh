@@ -9,8 +9,11 @@
 #   deploy/local-cluster.sh stop               SIGTERM the silos this script started (they finish their shard)
 #   deploy/local-cluster.sh stop-servers       stop the silos and PostgreSQL
 #   deploy/local-cluster.sh restart-postgres
+#   deploy/local-cluster.sh stop-postgres      stop PostgreSQL only (the fault tests take it down while a silo starts)
 #   deploy/local-cluster.sh env                print the setting to export (LIFE_POSTGRES)
 #   deploy/local-cluster.sh status
+#   deploy/local-cluster.sh bench [--silos "1 2"] [--concurrency C]
+#                                              configurations/s with 1 and 2 silos, per-shard overhead (benchmarks/cluster-scaling.sh)
 #
 # Every command is idempotent: a server already running is left alone. Needs root to install
 # packages and to run the servers under their own users. Nothing here listens beyond loopback
@@ -158,11 +161,13 @@ case "$command" in
   stop) stop_silos ;;
   stop-servers) stop_silos; stop_postgres ;;
   restart-postgres) restart_postgres ;;
+  stop-postgres) stop_postgres ;;
   env) print_env ;;
+  bench) exec bash "$ROOT/benchmarks/cluster-scaling.sh" "$@" ;;
   status)
     postgres_ready && echo "postgres: up (127.0.0.1:$PG_PORT)" || echo "postgres: down"
     for pidfile in "$SILO_DIR"/silo-*.pid; do
       [ -f "$pidfile" ] && { kill -0 "$(cat "$pidfile")" 2>/dev/null && echo "$(basename "$pidfile" .pid): up (pid $(cat "$pidfile"))" || echo "$(basename "$pidfile" .pid): gone"; }
     done ;;
-  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,23p' "$0" >&2; exit 2 ;;
 esac

@@ -13,8 +13,12 @@ public sealed record SiloOptions(
     int SiloPort,
     int GatewayPort,
     IPAddress Advertised,
-    int MaxShardsInFlight)
+    int MaxShardsInFlight,
+    IPEndPoint? Dashboard)
 {
+    /// <summary>The dashboard's port when <c>--dashboard</c> is given without <c>--dashboard-port</c>.</summary>
+    public const int DefaultDashboardPort = 8080;
+
     public static SiloOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -33,7 +37,37 @@ public sealed record SiloOptions(
             Port(configuration, "Silo:SiloPort", "--silo-port", 11111),
             Port(configuration, "Silo:GatewayPort", "--gateway-port", 30000),
             address ?? IPAddress.Loopback,
-            Positive(configuration, "Silo:MaxShardsInFlight", "--max-in-flight", 64));
+            Positive(configuration, "Silo:MaxShardsInFlight", "--max-in-flight", 64),
+            DashboardEndpoint(configuration));
+    }
+
+    /// <summary>Where the dashboard listens: null (no listener at all) unless Silo:Dashboard is true; loopback unless told otherwise.</summary>
+    private static IPEndPoint? DashboardEndpoint(IConfiguration configuration)
+    {
+        var enabled = configuration["Silo:Dashboard"];
+        if (string.IsNullOrWhiteSpace(enabled))
+        {
+            return null;
+        }
+
+        if (!bool.TryParse(enabled, out var on))
+        {
+            throw new EngineInputException($"--dashboard '{enabled}' must be true or false");
+        }
+
+        if (!on)
+        {
+            return null;
+        }
+
+        var bind = configuration["Silo:DashboardBind"];
+        var address = IPAddress.Loopback;
+        if (!string.IsNullOrWhiteSpace(bind) && !IPAddress.TryParse(bind, out address!))
+        {
+            throw new EngineInputException($"--dashboard-bind '{bind}' is not an IP address");
+        }
+
+        return new IPEndPoint(address, Port(configuration, "Silo:DashboardPort", "--dashboard-port", DefaultDashboardPort));
     }
 
     private static int Port(IConfiguration configuration, string key, string option, int fallback)

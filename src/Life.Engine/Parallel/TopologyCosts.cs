@@ -4,12 +4,15 @@ namespace Life.Engine.Parallel;
 
 /// <summary>
 /// Device-to-device time of one forward step of a replica laid out on a node topology, as a fixed
-/// part (latencies) and a part per token in the step (bytes over links). Activations cross devices
+/// part (each collective call's fixed software cost and the links' latencies) and a part per token in
+/// the step (bytes over links). Activations cross devices
 /// as 16-bit hidden states. Per stage of L/pp layers: two all-reduces per layer over the tp group
 /// (after attention and after the MLP, ring or tree, whichever is faster); in MoE layers with ep &gt; 1
 /// the MLP's all-reduce becomes a dispatch and a combine all-to-all over ep devices (plus an
 /// all-reduce inside the tp/ep devices sharing an expert); between stages one hand-over. A group or
-/// boundary that spans nodes pays the inter-node link.
+/// boundary that spans nodes pays the inter-node link. A hand-over between stages is one send between
+/// two devices, not a call every rank synchronizes on, so it is charged the link only (no
+/// <see cref="Collectives.CallSeconds"/>).
 /// </summary>
 public readonly struct TopologyCosts
 {
@@ -44,7 +47,7 @@ public readonly struct TopologyCosts
             {
                 var link = Link.ForGroup(hardware, first, tp);
                 var allReduces = (2 * denseLayersPerStage) + (moeLayersPerStage * (tp / ep > 1 ? 2 : 1));
-                fixedPart += allReduces * Collectives.AllReduceSeconds(0, tp, link.BytesPerSecond, link.LatencySeconds);
+                fixedPart += allReduces * Collectives.AllReduceCallSeconds(0, tp, link.BytesPerSecond, link.LatencySeconds);
                 perToken += allReduces * Collectives.AllReduceSeconds(bytesPerToken, tp, link.BytesPerSecond, 0);
             }
 
@@ -54,7 +57,7 @@ public readonly struct TopologyCosts
                 // dispatches its 1/ep share, k copies per token.
                 var link = Link.ForGroup(hardware, first, ep);
                 var allToAlls = 2 * moeLayersPerStage;
-                fixedPart += allToAlls * Collectives.AllToAllSeconds(0, ep, link.BytesPerSecond, link.LatencySeconds);
+                fixedPart += allToAlls * Collectives.AllToAllCallSeconds(0, ep, link.BytesPerSecond, link.LatencySeconds);
                 perToken += allToAlls * Collectives.AllToAllSeconds(bytesPerToken * k / ep, ep, link.BytesPerSecond, 0);
             }
 

@@ -17,8 +17,9 @@ public static class OrleansSchema
     public static string Script { get; } = ReadScript();
 
     /// <param name="giveUpAfter">How long a restarting or unreachable server is retried (the checkpoint store's rule).</param>
-    public static Task ApplyAsync(string connectionString, CancellationToken cancellation, TimeSpan? giveUpAfter = null) =>
-        new TransientRetry(giveUpAfter ?? TimeSpan.FromMinutes(2)).RunAsync("apply the Orleans schema", async token =>
+    /// <param name="logger">Where each retry is logged, one line (the server's message, never the connection string).</param>
+    public static Task ApplyAsync(string connectionString, CancellationToken cancellation, TimeSpan? giveUpAfter = null, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        new TransientRetry(giveUpAfter ?? TimeSpan.FromMinutes(2), logger).RunAsync("apply the Orleans schema", async token =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(token);

@@ -7,5 +7,6 @@ namespace Life.Grains.Shards;
 /// </summary>
 public interface IShardWorkerGrain : IGrainWithStringKey
 {
-    Task<ShardResult> EvaluateAsync(string sweepId, long shard);
+    /// <param name="rerun">The shard is called again because the silo running it died: it goes ahead of this silo's queue.</param>
+    Task<ShardResult> EvaluateAsync(string sweepId, long shard, bool rerun);
 }

@@ -31,11 +31,11 @@ public sealed class ShardWorkerGrain : Grain, IShardWorkerGrain
         _logger = logger;
     }
 
-    public async Task<ShardResult> EvaluateAsync(string sweepId, long shard)
+    public async Task<ShardResult> EvaluateAsync(string sweepId, long shard, bool rerun)
     {
         // One call per activation: it goes away once this call has answered.
         DeactivateOnIdle();
-        await _slots.WaitAsync(CancellationToken.None);
+        await _slots.WaitAsync(rerun);
         try
         {
             var sweep = await _catalog.GetAsync(sweepId, CancellationToken.None);

@@ -54,7 +54,13 @@ public sealed class ShardPlan
     /// Whether stale temporary files are deleted: false while other processes may be writing shards of
     /// this sweep (a cluster), whose staging files are not stale.
     /// </param>
-    public static async Task<ShardPlan> PrepareAsync(SweepContext sweep, Action<string> notice, bool removeStagingFiles, CancellationToken cancellation)
+    /// <param name="verifyFiles">
+    /// Whether every recorded file is read and hashed against its record (a start or a resume: files
+    /// may have changed while the sweep was stopped). Not when a running sweep's grain is re-activated
+    /// after its silo died: the files were checked as they were recorded, and hashing a large
+    /// sweep's results again would hold up its last shards for minutes.
+    /// </param>
+    public static async Task<ShardPlan> PrepareAsync(SweepContext sweep, Action<string> notice, bool removeStagingFiles, CancellationToken cancellation, bool verifyFiles = true)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(notice);
@@ -67,7 +73,7 @@ public sealed class ShardPlan
         var records = await sweep.Store.CompletedShardsAsync(sweep.SweepId, cancellation);
         var broken = new ConcurrentBag<long>();
         // Hashing every recorded file is I/O and CPU: on the thread pool, not on the caller's scheduler.
-        await Parallel.ForEachAsync(records, new ParallelOptions { CancellationToken = cancellation, TaskScheduler = TaskScheduler.Default }, (record, _) =>
+        await Parallel.ForEachAsync(verifyFiles ? records : [], new ParallelOptions { CancellationToken = cancellation, TaskScheduler = TaskScheduler.Default }, (record, _) =>
         {
             var path = Path.Combine(sweep.OutputDirectory, record.File);
             if (!File.Exists(path) || ResultFileWriter.Fingerprint(path) != (record.Length, record.Sha256))

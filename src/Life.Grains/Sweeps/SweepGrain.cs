@@ -37,6 +37,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     private long _rowsAtStart;
     private Stopwatch _clock = new();
     private DateTimeOffset _loopFailed = DateTimeOffset.MinValue;
+    private bool _reactivatedWhileRunning;
 
     public SweepGrain(
         [PersistentState("sweep", SweepStorage.Name)] IPersistentState<SweepGrainState> state,
@@ -58,8 +59,13 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         if (_state.State.Phase == SweepPhase.Running)
         {
             // Re-activated while running: its previous silo died, or it was collected while idle.
-            _logger.LogInformation("sweep {Sweep}: re-activated while running, resuming dispatch", SweepId);
+            _logger.LogInformation("sweep {Sweep}: grain active on this silo, re-activated while running, resuming dispatch", SweepId);
+            _reactivatedWhileRunning = true;
             StartLoop();
+        }
+        else
+        {
+            _logger.LogInformation("sweep {Sweep}: grain active on this silo ({Phase})", SweepId, _state.State.Phase);
         }
 
         return Task.CompletedTask;
@@ -136,7 +142,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         try
         {
             var sweep = await _catalog.GetAsync(SweepId, CancellationToken.None);
-            var plan = await ShardPlan.PrepareAsync(sweep, Notice, _catalog.OwnsOutputDirectory, CancellationToken.None);
+            var plan = await ShardPlan.PrepareAsync(sweep, Notice, _catalog.OwnsOutputDirectory, CancellationToken.None, verifyFiles: !_reactivatedWhileRunning);
             (_, _rowsAtStart) = await sweep.Store.ProgressAsync(SweepId, CancellationToken.None);
             var errored = await DispatchAsync(sweep, plan, run);
             if (run != _run)
@@ -190,7 +196,8 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
     /// Keeps at most <see cref="SweepGrainOptions.MaxShardsInFlight"/> shard calls outstanding, taking
     /// shards from the plan lazily. A failed shard is called again after a backoff until it has
     /// <see cref="SweepGrainOptions.MaxAttempts"/> failures; a call lost with its silo (or timed out)
-    /// is made again, to a new activation that placement puts on a live silo.
+    /// is made again at once, to a new activation that placement puts on a live silo, ahead of that
+    /// silo's queue.
     /// </summary>
     private async Task<List<ErroredShard>> DispatchAsync(SweepContext sweep, ShardPlan plan, int run)
     {
@@ -201,6 +208,12 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         using var pending = plan.Pending().GetEnumerator();
         var more = true;
         var kept = Stopwatch.StartNew();
+
+        // Re-activated because its silo died: the first window of shards are those the previous
+        // activation had in flight, one of them on the dead silo. They go ahead of the calls the old
+        // activation left queued on live silos, so the lost one is not last in line.
+        var rerunsLeft = _reactivatedWhileRunning ? _options.MaxShardsInFlight : 0;
+        _reactivatedWhileRunning = false;
         while (run == _run)
         {
             while (more && running.Count < _options.MaxShardsInFlight)
@@ -208,7 +221,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 more = pending.MoveNext();
                 if (more)
                 {
-                    running.Add(CallAsync(sweep.SweepId, pending.Current, TimeSpan.Zero), pending.Current);
+                    running.Add(CallAsync(sweep.SweepId, pending.Current, TimeSpan.Zero, rerun: rerunsLeft-- > 0), pending.Current);
                 }
             }
 
@@ -244,7 +257,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 else
                 {
                     var delay = TimeSpan.FromTicks(Math.Min(_options.RetryDelay(count).Ticks, TimeSpan.FromSeconds(10).Ticks));
-                    running.Add(CallAsync(sweep.SweepId, shard, delay), shard);
+                    running.Add(CallAsync(sweep.SweepId, shard, delay, rerun: true), shard);
                 }
 
                 continue;
@@ -259,7 +272,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
                 }
                 else
                 {
-                    running.Add(CallAsync(sweep.SweepId, shard, _options.RetryDelay(attempts)), shard);
+                    running.Add(CallAsync(sweep.SweepId, shard, _options.RetryDelay(attempts), rerun: false), shard);
                 }
             }
         }
@@ -267,7 +280,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
         return errored;
     }
 
-    private async Task<ShardResult> CallAsync(string sweepId, long shard, TimeSpan delay)
+    private async Task<ShardResult> CallAsync(string sweepId, long shard, TimeSpan delay, bool rerun)
     {
         if (delay > TimeSpan.Zero)
         {
@@ -276,7 +289,7 @@ public sealed class SweepGrain : Grain, ISweepGrain, IRemindable
 
         var call = ++_calls;
         var worker = GrainFactory.GetGrain<IShardWorkerGrain>(string.Create(CultureInfo.InvariantCulture, $"{sweepId}/{shard}/{_nonce}.{call}"));
-        return await worker.EvaluateAsync(sweepId, shard);
+        return await worker.EvaluateAsync(sweepId, shard, rerun);
     }
 
     private async Task<SweepReport> ReportCoreAsync(int noticesSeen)

@@ -27,9 +27,9 @@ public abstract class ClusterTest : IAsyncLifetime
     }
 
     /// <summary>Starts a silo and waits until it has joined the cluster (its first health line comes after).</summary>
-    internal async Task<ChildProcess> StartReadySiloAsync(int concurrency = 1)
+    internal async Task<ChildProcess> StartReadySiloAsync(int concurrency = 1, params string[] extra)
     {
-        var silo = Cluster.StartSilo(concurrency);
+        var silo = Cluster.StartSilo(concurrency, extra);
         var ready = await silo.WaitForLineAsync(line => line.Contains("health: database ok", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.True(ready is not null, $"{silo.Name} did not become healthy:\n{silo.Output}");
         return silo;

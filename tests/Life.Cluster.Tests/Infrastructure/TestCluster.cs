@@ -12,6 +12,7 @@ namespace Life.Cluster.Tests.Infrastructure;
 internal sealed class TestCluster : IAsyncDisposable
 {
     private readonly List<ChildProcess> _processes = [];
+    private readonly Dictionary<int, int> _siloPorts = [];
     private readonly ITestOutputHelper _log;
     private int _silos;
 
@@ -42,12 +43,17 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public ChildProcess StartSilo(int concurrency = 1, params string[] extra)
     {
-        var silo = ChildProcess.Start($"silo-{++_silos}", RepositoryPaths.SiloDll, ["--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-interval", "1", "--silo-port", Port(), "--gateway-port", Port(), .. extra], Environment);
+        var siloPort = Life.Grains.Hosting.FreePort.Next();
+        var silo = ChildProcess.Start($"silo-{++_silos}", RepositoryPaths.SiloDll, ["--concurrency", Text(concurrency), "--health-interval", "1", "--silo-port", Text(siloPort), "--gateway-port", Text(Life.Grains.Hosting.FreePort.Next()), .. extra], Environment);
         _processes.Add(silo);
+        _siloPorts[silo.Id] = siloPort;
         return silo;
     }
 
-    private static string Port() => Life.Grains.Hosting.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The silo-to-silo port a silo was started with: its row in Orleans' membership table.</summary>
+    public int SiloPortOf(ChildProcess silo) => _siloPorts[silo.Id];
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>life-sweep as a separate process (for the tests that kill the client).</summary>
     public ChildProcess StartClient(params string[] arguments)
@@ -99,10 +105,13 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Whole outputs kept outside the test's directory, for a failure that the last lines do not explain.
+        var logs = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "life-cluster-test-logs", new Npgsql.NpgsqlConnectionStringBuilder(Postgres).Database!)).FullName;
         foreach (var process in _processes)
         {
             process.Kill();
-            _log.WriteLine($"--- {process.Name} (pid {process.Id}) output, last 40 lines:\n{string.Join('\n', process.Lines.TakeLast(40))}");
+            await File.WriteAllLinesAsync(System.IO.Path.Combine(logs, $"{process.Name}.log"), process.Lines);
+            _log.WriteLine($"--- {process.Name} (pid {process.Id}) output, last 40 lines (all: {logs}/{process.Name}.log):\n{string.Join('\n', process.Lines.TakeLast(40))}");
             process.Dispose();
         }
 

@@ -32,6 +32,32 @@ public sealed class CollectivesTests
     {
         Assert.Equal(0, Collectives.RingAllReduceSeconds(1e9, 1, 1e9, 1e-3));
         Assert.Equal(0, Collectives.AllToAllSeconds(1e9, 1, 1e9, 1e-3));
+        Assert.Equal(0, Collectives.AllReduceCallSeconds(1e9, 1, 1e9, 1e-3));
+        Assert.Equal(0, Collectives.AllToAllCallSeconds(1e9, 1, 1e9, 1e-3));
+    }
+
+    [Fact]
+    public void An_all_reduce_call_of_1_MB_over_4_devices_on_450_GB_s_with_2_us_hops_is_the_fixed_cost_plus_latency_plus_bytes()
+    {
+        // Fixed 6 µs per call (nccl-tests, 32 B on 2 × A100 in 10.14 µs less 4 µs of hops).
+        // Tree latency 2·⌈log2 4⌉ = 4 hops · 2 µs = 8 µs (ring: 2·3 · 2 µs = 12 µs, so tree wins).
+        // Bytes 2·3/4 · 1e6 B / 450e9 B/s = 3.3333 µs. In all 6 + 8 + 3.3333 = 17.3333 µs.
+        Assert.Equal(17.3333e-6, Collectives.AllReduceCallSeconds(1e6, 4, 450e9, 2e-6), 9);
+    }
+
+    [Fact]
+    public void A_small_all_reduce_call_on_two_nvlink_devices_matches_the_published_ten_microseconds()
+    {
+        // nccl-tests all_reduce_perf, 2 × A100-SXM4 over NVLink, 32 B: 10.14 µs (NVIDIA/nccl#583).
+        // Model: 6 µs + 2·1 hop · 2 µs + 2·1/2 · 32 B / 300e9 B/s ≈ 10.0001 µs, within 0.2 µs.
+        Assert.Equal(10.14e-6, Collectives.AllReduceCallSeconds(32, 2, 300e9, 2e-6), 0.2e-6);
+    }
+
+    [Fact]
+    public void An_all_to_all_call_adds_the_fixed_cost_to_its_exchanges()
+    {
+        // 6 µs + the 135 µs of the 8 MB exchange over 4 devices above = 141 µs.
+        Assert.Equal(141e-6, Collectives.AllToAllCallSeconds(8e6, 4, 50e9, 5e-6), 12);
     }
 
     [Fact]

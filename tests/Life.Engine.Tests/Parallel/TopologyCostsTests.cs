@@ -20,17 +20,17 @@ public sealed class TopologyCostsTests
     public void Tensor_parallel_pays_two_all_reduces_per_layer()
     {
         // Tiny model: hidden 8 (16 bytes per token), 2 layers → 4 all-reduces over 4 devices.
-        // Tree latency per all-reduce 2·⌈log2 4⌉·2 µs = 8 µs → 32 µs per step;
-        // bandwidth per token 2·3/4 · 16 B / 450e9 B/s per all-reduce, times 4.
+        // Per all-reduce: 6 µs per call plus tree latency 2·⌈log2 4⌉·2 µs = 8 µs → 14 µs; 4 · 14 = 56 µs
+        // per step; bandwidth per token 2·3/4 · 16 B / 450e9 B/s per all-reduce, times 4.
         var costs = TopologyCosts.Of(Node, Deployment.For(new ParallelPlan(4, 1, 1)), TinyModel.Spec);
-        Assert.Equal(32e-6, costs.SecondsPerStep, 12);
+        Assert.Equal(56e-6, costs.SecondsPerStep, 12);
         Assert.Equal(4 * 1.5 * 16 / 450e9 * 1e12, costs.SecondsPerToken * 1e12, 9);
     }
 
     [Fact]
     public void A_pipeline_pays_one_hand_over_per_stage_boundary()
     {
-        // pp 2 of one device each: one hand-over, 2 µs and 16 B / 450e9 per token.
+        // pp 2 of one device each: one hand-over, 2 µs and 16 B / 450e9 per token (a send, no per-call cost).
         var costs = TopologyCosts.Of(Node, Deployment.For(new ParallelPlan(1, 2, 1)), TinyModel.Spec);
         Assert.Equal(2e-6, costs.SecondsPerStep, 12);
         Assert.Equal(16 / 450e9 * 1e12, costs.SecondsPerToken * 1e12, 9);
@@ -71,8 +71,8 @@ public sealed class TopologyCostsTests
         var two = Evaluator.Evaluate(table, device, work, RooflineMode.PerOperator, Deployment.For(new ParallelPlan(2, 1, 1)));
 
         // Llama-3-8B: 32 layers, hidden 4096 → 64 all-reduces of 8192 B per token over 2 devices:
-        // per step 64 · (2·1·2 µs) = 256 µs latency; 64 · (1/2·2·8192 B / 450e9) per token.
-        var collectives = 64 * (4e-6 + (8192 / 450e9));
+        // per step 64 · (6 µs per call + 2·1·2 µs latency) = 64 · 10 µs = 640 µs; 64 · (1/2·2·8192 B / 450e9) per token.
+        var collectives = 64 * (10e-6 + (8192 / 450e9));
         Assert.Equal((one.TpotMs / 2) + (collectives * 1e3), two.TpotMs, 6);
     }
 }

@@ -6,7 +6,10 @@ namespace Life.Engine.Serving;
 /// token each, then prefill chunks fill the step's token budget (partly prefilled requests first,
 /// then waiting ones, first come first served), admitting a request only while fewer than
 /// max_num_seqs run and the KV cache holds its whole context. The reference the steady-state model
-/// (<see cref="SteadyStateServing"/>) is held against; allocates its arrays once per run.
+/// (<see cref="SteadyStateServing"/>) is held against; allocates its arrays once per run. With
+/// speculative decoding (<see cref="StepCost.Speculative"/>) a decoding sequence takes k + 1 tokens
+/// of the budget and gains its accepted run plus one, each proposal accepted with probability α
+/// until the first rejection (drawn from its own seeded stream, so arrivals do not change).
 /// </summary>
 public static class ServingSimulator
 {
@@ -19,14 +22,11 @@ public static class ServingSimulator
             throw new EngineInputException($"requests = {requests} must be at least 1");
         }
 
-        var slots = (int)Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency));
-        if (slots < 1)
+        if (Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency)) < 1)
         {
             return Unbounded();
         }
 
-        var input = workload.InputTokens;
-        var output = workload.OutputTokens;
         var arrival = new double[requests];
         var random = new Random(seed);
         double clock = 0;
@@ -36,6 +36,27 @@ public static class ServingSimulator
             arrival[i] = clock;
         }
 
+        // Lengths from their own stream, so arrivals are those of fixed lengths. The KV cache holds
+        // max_concurrency sequences of the workload's (mean) context: a request reserves its own
+        // context in blocks, and one longer than the whole cache runs alone.
+        var input = new int[requests];
+        var output = new int[requests];
+        var reserve = new double[requests];
+        var lengths = workload.InputLengths.IsFixed && workload.OutputLengths.IsFixed ? null : new Random(unchecked(seed * 7919) + 3);
+        var kvTokens = Math.Floor(maxConcurrency) * Blocks(workload.InputTokens + workload.OutputTokens);
+        for (var i = 0; i < requests; i++)
+        {
+            input[i] = lengths is null ? workload.InputTokens : workload.InputLengths.Sample(lengths, workload.InputTokens);
+            output[i] = lengths is null ? workload.OutputTokens : workload.OutputLengths.Sample(lengths, workload.OutputTokens);
+            reserve[i] = Math.Min(kvTokens, Blocks(input[i] + output[i]));
+        }
+
+        var slots = Math.Min(scheduler.MaxNumSeqs, requests);
+        double reserved = 0;
+
+        var speculative = cost.Speculative;
+        var acceptance = speculative.IsOn ? new Random(unchecked(seed * 31) + 17) : null;
+        var decodeBudget = cost.BudgetTokensPerDecode;
         var scheduled = new double[requests];
         var firstToken = new double[requests];
         var finish = new double[requests];
@@ -60,12 +81,12 @@ public static class ServingSimulator
             for (var s = 0; s < count; s++)
             {
                 var r = running[s];
-                if (prefilled[r] == input)
+                if (prefilled[r] == input[r])
                 {
                     work[s] = -1;
                     decoding++;
-                    contextSum += input + generated[r];
-                    budget--;
+                    contextSum += input[r] + generated[r];
+                    budget -= decodeBudget;
                 }
                 else
                 {
@@ -73,12 +94,13 @@ public static class ServingSimulator
                 }
             }
 
+            budget = Math.Max(0, budget);
             for (var s = 0; s < count && budget > 0; s++)
             {
                 var r = running[s];
                 if (work[s] == 0)
                 {
-                    var chunk = Math.Min(input - prefilled[r], budget);
+                    var chunk = Math.Min(input[r] - prefilled[r], budget);
                     work[s] = chunk;
                     budget -= chunk;
                     prefillSequences++;
@@ -87,11 +109,12 @@ public static class ServingSimulator
                 }
             }
 
-            while (budget > 0 && count < slots && next < requests && arrival[next] <= clock)
+            while (budget > 0 && count < slots && next < requests && arrival[next] <= clock && reserved + reserve[next] <= kvTokens)
             {
                 var r = next++;
                 scheduled[r] = clock;
-                var chunk = Math.Min(input, budget);
+                reserved += reserve[r];
+                var chunk = Math.Min(input[r], budget);
                 running[count] = r;
                 work[count] = chunk;
                 count++;
@@ -116,23 +139,24 @@ public static class ServingSimulator
                 var finished = false;
                 if (work[s] < 0)
                 {
-                    generated[r]++;
-                    finished = generated[r] >= output;
+                    generated[r] = Math.Min(output[r], generated[r] + (acceptance is null ? 1 : Accepted(acceptance, speculative) + 1));
+                    finished = generated[r] >= output[r];
                 }
                 else if (work[s] > 0)
                 {
                     prefilled[r] += work[s];
-                    if (prefilled[r] == input)
+                    if (prefilled[r] == input[r])
                     {
                         firstToken[r] = clock;
                         generated[r] = 1;
-                        finished = output == 1;
+                        finished = output[r] == 1;
                     }
                 }
 
                 if (finished)
                 {
                     finish[r] = clock;
+                    reserved -= reserve[r];
                     done++;
                 }
                 else
@@ -147,7 +171,22 @@ public static class ServingSimulator
         return Summarize(arrival, scheduled, firstToken, finish, output, decodeSum / steps, (clock - 0) / steps, backlogAtLastArrival, workload.Qps, sloTtftMs, sloTpotMs);
     }
 
-    private static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
+    /// <summary>Proposals accepted in one verification: each with probability α, until the first rejection, at most k.</summary>
+    internal static int Accepted(Random random, in SpeculativeDecoding speculative)
+    {
+        var accepted = 0;
+        while (accepted < speculative.Proposed && random.NextDouble() < speculative.Acceptance)
+        {
+            accepted++;
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Tokens of whole KV blocks a context takes.</summary>
+    internal static double Blocks(int tokens) => Math.Ceiling(tokens / (double)KvCapacity.BlockTokens) * KvCapacity.BlockTokens;
+
+    internal static ServingMetrics Summarize(double[] arrival, double[] scheduled, double[] firstToken, double[] finish, int[] output, double meanBatch, double meanStep, int backlog, double qps, double sloTtftMs, double sloTpotMs)
     {
         var n = arrival.Length;
         var ttft = new double[n];
@@ -158,7 +197,7 @@ public static class ServingSimulator
         for (var i = 0; i < n; i++)
         {
             ttft[i] = (firstToken[i] - arrival[i]) * 1e3;
-            tpot[i] = output > 1 ? (finish[i] - firstToken[i]) * 1e3 / (output - 1) : 0;
+            tpot[i] = output[i] > 1 ? (finish[i] - firstToken[i]) * 1e3 / (output[i] - 1) : 0;
             e2e[i] = (finish[i] - arrival[i]) * 1e3;
             queue += scheduled[i] - arrival[i];
             last = Math.Max(last, finish[i]);
@@ -172,6 +211,12 @@ public static class ServingSimulator
 
         // A rate the replica cannot keep up with leaves a backlog that grows with the run.
         var saturated = backlog > Math.Max(50, n / 50);
+        double tokens = 0;
+        foreach (var o in output)
+        {
+            tokens += o;
+        }
+
         return new ServingMetrics
         {
             Saturated = saturated,
@@ -187,7 +232,7 @@ public static class ServingSimulator
             MeanBatch = meanBatch,
             MeanQueueMs = queue / n * 1e3,
             StepMs = meanStep * 1e3,
-            OutputTps = n * (double)output / span,
+            OutputTps = tokens / span,
             GoodputRps = saturated ? 0 : qps * good / n,
         };
     }

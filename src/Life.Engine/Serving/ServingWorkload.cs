@@ -16,6 +16,12 @@ public readonly struct ServingWorkload
 
     public int OutputTokens { get; init; }
 
+    /// <summary>How the simulator draws each request's input length (fixed: <see cref="InputTokens"/>); the steady-state model takes <see cref="InputTokens"/> as the mean.</summary>
+    public LengthDistribution InputLengths { get; init; }
+
+    /// <summary>How the simulator draws each request's output length (fixed: <see cref="OutputTokens"/>).</summary>
+    public LengthDistribution OutputLengths { get; init; }
+
     public void Validate()
     {
         if (!(Qps > 0) || !double.IsFinite(Qps))

@@ -9,7 +9,9 @@ namespace Life.Engine.Serving;
 /// regula falsi on [0, capacity]; no fixed point below the capacity (max_num_seqs, or what the KV
 /// cache holds), or a prefill share at or past 1, is saturation. TTFT: the residual of the step in
 /// progress, its prefill steps, and an M/D/1 wait for the step budget (exponential tail for the
-/// percentiles).
+/// percentiles). With speculative decoding (<see cref="StepCost.Speculative"/>) a request needs
+/// (O − 1)/E decode steps of E tokens each, and its TPOT is the step over E (the spread of the
+/// accepted runs is not in the percentiles).
 /// </summary>
 public static class SteadyStateServing
 {
@@ -20,7 +22,7 @@ public static class SteadyStateServing
         var capacity = Math.Min(scheduler.MaxNumSeqs, Math.Floor(maxConcurrency));
         var lambda = workload.Qps;
         var input = workload.InputTokens;
-        var decodeSteps = workload.OutputTokens - 1.0;
+        var decodeSteps = (workload.OutputTokens - 1.0) / cost.TokensPerStep;
         var context = input + (workload.OutputTokens / 2.0);
         if (capacity < 1 || !(lambda > 0))
         {
@@ -94,7 +96,7 @@ public static class SteadyStateServing
     /// </summary>
     private static double PrefillExtraSeconds(in StepCost cost, double context, int input, int budget, double others, out int chunks)
     {
-        var room = Math.Max(1, budget - Math.Ceiling(others));
+        var room = Math.Max(1, budget - Math.Ceiling(others * cost.BudgetTokensPerDecode));
         var chunk = Math.Min(input, room);
         var full = (int)Math.Floor(input / chunk);
         var remainder = input - (full * chunk);
@@ -132,7 +134,7 @@ public static class SteadyStateServing
         // A step's chunk is a full budget's worth of tokens (the last may be shorter): weigh the extra
         // per token, not per chunk, or a short remainder chunk would make every prefill step look cheap
         // and TTFT fall as the load (and so the chunk count) rises.
-        var fullChunk = Math.Min(input, Math.Max(1, scheduler.MaxNumBatchedTokens - Math.Ceiling(others)));
+        var fullChunk = Math.Min(input, Math.Max(1, scheduler.MaxNumBatchedTokens - Math.Ceiling(others * cost.BudgetTokensPerDecode)));
         var chunkExtra = prefillExtra * fullChunk / input;
         var chunkEquivalents = input / fullChunk;
         var prefillStep = othersDecode + chunkExtra;
@@ -141,7 +143,7 @@ public static class SteadyStateServing
 
         // Queue for the token budget: prefill tokens arrive at λ·input per second, the budget left after
         // decodes serves (budget − N) per step.
-        var room = Math.Max(1, scheduler.MaxNumBatchedTokens - others);
+        var room = Math.Max(1, scheduler.MaxNumBatchedTokens - (others * cost.BudgetTokensPerDecode));
         // Each request holds the budget for input/room of a step that carries prefill.
         var service = input / room * prefillStep;
         var rho = lambda * service;
@@ -151,19 +153,20 @@ public static class SteadyStateServing
         }
 
         var meanWait = rho * service / (2 * (1 - rho));
+        var decodeSteps = (workload.OutputTokens - 1.0) / cost.TokensPerStep;
         return new ServingMetrics
         {
             Saturated = false,
             TtftP50Ms = Ttft(0.50, residual, prefill, meanWait, rho) * 1e3,
             TtftP90Ms = Ttft(0.90, residual, prefill, meanWait, rho) * 1e3,
             TtftP99Ms = Ttft(0.99, residual, prefill, meanWait, rho) * 1e3,
-            TpotP50Ms = step * 1e3,
-            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra) * 1e3,
-            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra) * 1e3,
-            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
-            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
-            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, chunkEquivalents, chunkExtra))) * 1e3,
-            MeanBatch = lambda * (workload.OutputTokens - 1) * step,
+            TpotP50Ms = step / cost.TokensPerStep * 1e3,
+            TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra) * 1e3,
+            TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra) * 1e3,
+            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            MeanBatch = lambda * decodeSteps * step,
             MeanQueueMs = ((busy * step / 2) + meanWait) * 1e3,
             StepMs = step * 1e3,
             OutputTps = lambda * workload.OutputTokens,
@@ -172,19 +175,20 @@ public static class SteadyStateServing
     }
 
     /// <summary>
-    /// A request's TPOT is the mean of its decode steps; the prefill chunks that land in them are a
-    /// Poisson count K (mean λ·(O − 1)·t·chunks), each adding one chunk's extra, so its spread over
-    /// requests is √E[K] chunk extras over O − 1 steps (normal quantile z).
+    /// A request's TPOT is its S decode steps over its O − 1 tokens (S = O − 1 without speculation);
+    /// the prefill chunks that land in them are a Poisson count K (mean λ·S·t·chunks), each adding
+    /// one chunk's extra, so its spread over requests is √E[K] chunk extras over O − 1 tokens
+    /// (normal quantile z).
     /// </summary>
-    private static double Tpot(double z, double step, double lambda, int output, double chunks, double chunkExtra)
+    private static double Tpot(double z, double step, double lambda, int output, double decodeSteps, double chunks, double chunkExtra)
     {
         if (output <= 1)
         {
             return step;
         }
 
-        var expected = lambda * (output - 1) * step * chunks;
-        return step + (z * Math.Sqrt(expected) * chunkExtra / (output - 1));
+        var expected = lambda * decodeSteps * step * chunks;
+        return ((decodeSteps * step) + (z * Math.Sqrt(expected) * chunkExtra)) / (output - 1);
     }
 
     private static double Ttft(double q, in StepMix mix, double prefill, double meanWait, double rho)

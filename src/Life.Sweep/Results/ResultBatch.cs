@@ -48,6 +48,11 @@ public sealed class ResultBatch
         Fits = new bool[capacity];
         MeetsConstraints = new bool[capacity];
         Canonical = new bool[capacity];
+        if (spec.Find(DimensionKeys.Qps) is not null)
+        {
+            Saturated = new bool[capacity];
+            SaturatedPresent = new bool[capacity];
+        }
     }
 
     public int Capacity { get; }
@@ -78,4 +83,10 @@ public sealed class ResultBatch
 
     /// <summary>False for a row the engine cannot tell from one with a lower config_id (<see cref="Space.EquivalentConfigurations"/>).</summary>
     public bool[] Canonical { get; }
+
+    /// <summary>A row's replica cannot sustain its qps; null in sweeps without a qps dimension.</summary>
+    public bool[]? Saturated { get; }
+
+    /// <summary>Whether <see cref="Saturated"/> has a value (false where the replica cannot run at all).</summary>
+    public bool[]? SaturatedPresent { get; }
 }

@@ -113,7 +113,25 @@ public sealed class ResultFileWriter
         await group.WriteAsync(fields[column++], Rows(batch.Canonical, rows));
         foreach (var metric in ResultSchema.TrailingMetrics)
         {
-            await WriteNullableAsync(group, fields[column++], batch.Metrics[(int)metric].AsMemory(0, rows), batch.Present[(int)metric].AsMemory(0, rows));
+            await WriteNullableAsync<double>(group, fields[column++], batch.Metrics[(int)metric].AsMemory(0, rows), batch.Present[(int)metric].AsMemory(0, rows));
+        }
+
+        foreach (var metric in _schema.ServingMetrics)
+        {
+            var field = fields[column++];
+            if (!MetricColumns.IsNullable(metric))
+            {
+                await group.WriteAsync(field, Rows(batch.Metrics[(int)metric], rows));
+            }
+            else
+            {
+                await WriteNullableAsync<double>(group, field, batch.Metrics[(int)metric].AsMemory(0, rows), batch.Present[(int)metric].AsMemory(0, rows));
+            }
+
+            if (metric == MetricColumn.P99TpotMs && _schema.HasSaturated)
+            {
+                await WriteNullableAsync<bool>(group, fields[column++], batch.Saturated!.AsMemory(0, rows), batch.SaturatedPresent!.AsMemory(0, rows));
+            }
         }
 
         group.CompleteValidate();
@@ -157,10 +175,11 @@ public sealed class ResultFileWriter
     }
 
     /// <summary>A nullable column as Parquet stores it: the present values packed, plus a definition level per row.</summary>
-    private static async ValueTask WriteNullableAsync(ParquetRowGroupWriter group, Parquet.Schema.DataField field, ReadOnlyMemory<double> values, ReadOnlyMemory<bool> present)
+    private static async ValueTask WriteNullableAsync<T>(ParquetRowGroupWriter group, Parquet.Schema.DataField field, ReadOnlyMemory<T> values, ReadOnlyMemory<bool> present)
+        where T : struct
     {
         var rows = values.Length;
-        var packed = ArrayPool<double>.Shared.Rent(rows);
+        var packed = ArrayPool<T>.Shared.Rent(rows);
         var levels = ArrayPool<int>.Shared.Rent(rows);
         try
         {
@@ -178,7 +197,7 @@ public sealed class ResultFileWriter
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(packed);
+            ArrayPool<T>.Shared.Return(packed);
             ArrayPool<int>.Shared.Return(levels);
         }
     }

@@ -7,7 +7,9 @@ namespace Life.Sweep.Results;
 /// The result columns of a sweep (interfaces.md): <c>config_id</c>, one column per dimension named
 /// as the spec key (in <see cref="DimensionKeys.ColumnOrder"/>), then the metrics, <c>fits</c>,
 /// <c>meets_constraints</c>, <c>canonical</c>, and the nullable cost and energy; as an explicit Parquet.Net schema
-/// (every column required except cost and energy).
+/// (every column required except cost and energy). A serving sweep (a qps dimension or an slo:
+/// docs/serving.md) adds <c>max_concurrency</c>, with a qps the nullable steady-state percentiles
+/// and <c>saturated</c>, with an slo the nullable <c>max_qps_at_slo</c>, after them all.
 /// </summary>
 public sealed class ResultSchema
 {
@@ -60,6 +62,32 @@ public sealed class ResultSchema
         fields.Add(new DataField<bool>("meets_constraints"));
         fields.Add(new DataField<bool>(CanonicalColumn));
         fields.AddRange(TrailingMetrics.Select(metric => new DataField<double>(MetricColumns.Name(metric), nullable: true)));
+        var serving = new List<MetricColumn>();
+        HasSaturated = spec.Find(DimensionKeys.Qps) is not null;
+        if (spec.IsServing)
+        {
+            fields.Add(new DataField<double>(MetricColumns.Name(MetricColumn.MaxConcurrency)));
+            serving.Add(MetricColumn.MaxConcurrency);
+        }
+
+        if (HasSaturated)
+        {
+            foreach (var metric in (ReadOnlySpan<MetricColumn>)[MetricColumn.P50TtftMs, MetricColumn.P99TtftMs, MetricColumn.P50TpotMs, MetricColumn.P99TpotMs])
+            {
+                fields.Add(new DataField<double>(MetricColumns.Name(metric), nullable: true));
+                serving.Add(metric);
+            }
+
+            fields.Add(new DataField<bool>("saturated", nullable: true));
+        }
+
+        if (spec.Slo is not null)
+        {
+            fields.Add(new DataField<double>(MetricColumns.Name(MetricColumn.MaxQpsAtSlo), nullable: true));
+            serving.Add(MetricColumn.MaxQpsAtSlo);
+        }
+
+        ServingMetrics = [.. serving];
 
         Spec = spec;
         DimensionOrder = [.. order];
@@ -70,6 +98,12 @@ public sealed class ResultSchema
     }
 
     public SweepSpec Spec { get; }
+
+    /// <summary>The serving metric columns this sweep has, in column order (<c>saturated</c> follows the percentiles).</summary>
+    internal MetricColumn[] ServingMetrics { get; }
+
+    /// <summary>The sweep has a qps dimension, so the nullable <c>saturated</c> column.</summary>
+    internal bool HasSaturated { get; }
 
     public ParquetSchema Parquet { get; }
 

@@ -12,6 +12,7 @@ namespace Life.Sweep.Space;
 /// <item>chunk: a chunk of 0 or of at least the prompt is one unchunked prefill step (<see cref="Life.Engine.Timing.Evaluator"/>).</item>
 /// <item>lora_rank × lora_mode: rank 0, or any rank merged offline, adds no operator and no weight (LoRA in the operator table), so all such pairs are "no adapter".</item>
 /// <item>quant_group: only integral bits below 16 carry per-group scales (<see cref="Optimizations.WeightBytesPerElement"/>); with 16-bit or fractional bits (4.5 = Q4_0, its own blocks) every group size is the same.</item>
+/// <item>spec_alpha × draft_cost: with spec_k 0 (or no spec_k) there is no speculation, so every acceptance rate and draft cost is the same.</item>
 /// </list>
 /// Pure arithmetic on the digits, no allocation: it runs for every row.
 /// </summary>
@@ -28,6 +29,10 @@ public sealed class EquivalentConfigurations
     private readonly double[] _ranks;
     private readonly bool[] _merged;
     private readonly double[] _weightBitValues;
+    private readonly int _specK;
+    private readonly int _specAlpha;
+    private readonly int _draftCost;
+    private readonly double[] _specKs;
 
     public EquivalentConfigurations(SweepSpace space)
     {
@@ -46,11 +51,15 @@ public sealed class EquivalentConfigurations
         _ranks = _loraRank < 0 ? [0] : dimensions[_loraRank].Numbers;
         _merged = _loraMode < 0 ? [false] : [.. dimensions[_loraMode].Texts.Select(t => OptionNames.ParseLoraMode(t) == LoraMode.Merged)];
         _weightBitValues = _weightBits < 0 ? [16] : dimensions[_weightBits].Numbers;
+        _specK = space.IndexOf(DimensionKeys.SpecK);
+        _specAlpha = space.IndexOf(DimensionKeys.SpecAlpha);
+        _draftCost = space.IndexOf(DimensionKeys.DraftCost);
+        _specKs = _specK < 0 ? [0] : dimensions[_specK].Numbers;
     }
 
     /// <summary>True when no configuration with a lower config_id is the same to the engine.</summary>
     public bool IsCanonical(ReadOnlySpan<int> digits) =>
-        ChunkIsCanonical(digits) && LoraIsCanonical(digits) && QuantGroupIsCanonical(digits);
+        ChunkIsCanonical(digits) && LoraIsCanonical(digits) && QuantGroupIsCanonical(digits) && SpeculationIsCanonical(digits);
 
     private static int Digit(ReadOnlySpan<int> digits, int dimension) => dimension < 0 ? 0 : digits[dimension];
 
@@ -103,6 +112,9 @@ public sealed class EquivalentConfigurations
     }
 
     private bool NoAdapter(int rank, int mode) => _ranks[rank] == 0 || _merged[mode];
+
+    private bool SpeculationIsCanonical(ReadOnlySpan<int> digits) =>
+        _specKs[Digit(digits, _specK)] != 0 || (Digit(digits, _specAlpha) == 0 && Digit(digits, _draftCost) == 0);
 
     private bool QuantGroupIsCanonical(ReadOnlySpan<int> digits)
     {

@@ -23,7 +23,10 @@ public sealed class Constraints
 
     public IReadOnlyList<Bound> Bounds => _bounds;
 
-    public bool AreMetBy(in Metrics metrics)
+    public bool AreMetBy(in Metrics metrics) => AreMetBy(metrics, ServingValues.None);
+
+    /// <summary>A bound on a serving column a row has no value for (NaN) is not met.</summary>
+    public bool AreMetBy(in Metrics metrics, in ServingValues serving)
     {
         // A request the device cannot run at all (a bucketed NPU past its largest bucket) has no
         // times: it meets nothing, whatever the spec asks.
@@ -39,7 +42,7 @@ public sealed class Constraints
 
         foreach (var bound in _bounds)
         {
-            if (!bound.IsMetBy(MetricColumns.Read(metrics, bound.Column)))
+            if (!bound.IsMetBy(MetricColumns.Read(metrics, serving, bound.Column)))
             {
                 return false;
             }

@@ -24,9 +24,15 @@ public static class DimensionKeys
     public const string Tp = "tp";
     public const string Pp = "pp";
     public const string Ep = "ep";
+    public const string SpecK = "spec_k";
+    public const string SpecAlpha = "spec_alpha";
+    public const string DraftCost = "draft_cost";
     public const string Batch = "batch";
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
+
+    /// <summary>Requests per second (Poisson arrivals): a row with one has steady-state serving columns (docs/serving.md).</summary>
+    public const string Qps = "qps";
 
     /// <summary>Optimization keys accepted under <c>optimizations:</c>.</summary>
     public static readonly IReadOnlyList<string> OptimizationKeys =
@@ -35,22 +41,25 @@ public static class DimensionKeys
     /// <summary>Replica layout keys accepted under <c>parallelism:</c> (docs/serving.md).</summary>
     public static readonly IReadOnlyList<string> ParallelismKeys = [Tp, Pp, Ep];
 
+    /// <summary>Speculative decoding keys accepted under <c>speculative:</c> (tokens proposed, acceptance rate, draft cost; docs/serving.md).</summary>
+    public static readonly IReadOnlyList<string> SpeculativeKeys = [SpecK, SpecAlpha, DraftCost];
+
     /// <summary>Workload keys accepted under <c>workload:</c>.</summary>
-    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens];
+    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, Batch, InputTokens, OutputTokens];
+        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Batch, InputTokens, OutputTokens, Qps];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
-    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or Batch or InputTokens or OutputTokens);
+    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or SpecK or SpecAlpha or DraftCost or Batch or InputTokens or OutputTokens or Qps);
 
     public static DimensionKind KindOf(string key) => key switch
     {
         Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
-        WeightBits or ActBits or KvBits => DimensionKind.Real,
+        WeightBits or ActBits or KvBits or Qps or SpecAlpha or DraftCost => DimensionKind.Real,
         _ => DimensionKind.Integer,
     };
 }

@@ -18,4 +18,16 @@ public enum MetricColumn : byte
     OutputTps = 8,
     CostPerMOutputTokens = 9,
     EnergyJPerOutputToken = 10,
+
+    /// <summary>Sequences the KV cache holds at once; a column of serving sweeps (a qps dimension or an slo).</summary>
+    MaxConcurrency = 11,
+
+    /// <summary>Steady-state serving percentiles at the row's qps (docs/serving.md); null without one.</summary>
+    P50TtftMs = 12,
+    P99TtftMs = 13,
+    P50TpotMs = 14,
+    P99TpotMs = 15,
+
+    /// <summary>Highest request rate a replica serves within the spec's slo; null without one.</summary>
+    MaxQpsAtSlo = 16,
 }

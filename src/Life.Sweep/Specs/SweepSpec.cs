@@ -22,7 +22,9 @@ public sealed class SweepSpec
         IReadOnlyList<Objective> objectives,
         int shardSize,
         RooflineMode roofline,
-        EfficiencyDefaults efficiency)
+        EfficiencyDefaults efficiency,
+        ServingSlo? slo = null,
+        Life.Engine.Serving.SchedulerConfig? scheduler = null)
     {
         Name = name;
         Dimensions = dimensions;
@@ -33,6 +35,8 @@ public sealed class SweepSpec
         ShardSize = shardSize;
         Roofline = roofline;
         Efficiency = efficiency;
+        Slo = slo;
+        Scheduler = scheduler ?? Life.Engine.Serving.SchedulerConfig.Default;
         CanonicalJson = SweepSpecJson.Write(this);
         Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
     }
@@ -61,6 +65,15 @@ public sealed class SweepSpec
     /// weight-format scales from it); <see cref="CanonicalJson"/> holds those scales, so the hash covers them.
     /// </summary>
     public EfficiencyDefaults Efficiency { get; }
+
+    /// <summary>The P99 limits behind the <c>max_qps_at_slo</c> column; null when the spec gives none.</summary>
+    public ServingSlo? Slo { get; }
+
+    /// <summary>The continuous-batching scheduler rows with a qps (and max_qps_at_slo) are served by.</summary>
+    public Life.Engine.Serving.SchedulerConfig Scheduler { get; }
+
+    /// <summary>Rows have serving columns: the spec has a qps dimension or an slo.</summary>
+    public bool IsServing => Slo is not null || Find(DimensionKeys.Qps) is not null;
 
     public string CanonicalJson { get; }
 

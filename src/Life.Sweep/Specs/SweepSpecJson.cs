@@ -102,7 +102,37 @@ internal static class SweepSpecJson
 
         json.WriteEndArray();
         WriteSection(json, "optimizations", spec, DimensionKeys.OptimizationKeys);
+        // Without it two specs differing only in their layouts hashed alike, and a silo reading the
+        // canonical form back lost tp/pp/ep.
+        if (spec.Find(DimensionKeys.Tp) is not null || spec.Find(DimensionKeys.Pp) is not null || spec.Find(DimensionKeys.Ep) is not null)
+        {
+            WriteSection(json, "parallelism", spec, DimensionKeys.ParallelismKeys);
+        }
+
+        if (spec.Find(DimensionKeys.SpecK) is not null || spec.Find(DimensionKeys.SpecAlpha) is not null || spec.Find(DimensionKeys.DraftCost) is not null)
+        {
+            WriteSection(json, "speculative", spec, DimensionKeys.SpeculativeKeys);
+        }
+
         WriteSection(json, "workload", spec, DimensionKeys.WorkloadKeys);
+        if (spec.Slo is { } slo)
+        {
+            json.WriteStartObject("slo");
+            WriteFinite(json, "ttft_p99_ms", slo.TtftP99Ms);
+            WriteFinite(json, "tpot_p99_ms", slo.TpotP99Ms);
+            json.WriteEndObject();
+        }
+
+        if (spec.Scheduler.MaxNumSeqs != Life.Engine.Serving.SchedulerConfig.Default.MaxNumSeqs
+            || spec.Scheduler.MaxNumBatchedTokens != Life.Engine.Serving.SchedulerConfig.Default.MaxNumBatchedTokens)
+        {
+            // Left out at the defaults, so specs written before the key hash as they did.
+            json.WriteStartObject("scheduler");
+            json.WriteNumber("max_num_seqs", spec.Scheduler.MaxNumSeqs);
+            json.WriteNumber("max_num_batched_tokens", spec.Scheduler.MaxNumBatchedTokens);
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("constraints");
         if (spec.Constraints.MustFit is { } fit)
         {
@@ -162,6 +192,14 @@ internal static class SweepSpecJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteFinite(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
     }
 
     /// <summary>

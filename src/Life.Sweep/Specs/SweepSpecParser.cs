@@ -26,7 +26,7 @@ public sealed class SweepSpecParser
 
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "name", "hardware", "models", "optimizations", "parallelism", "workload", "constraints", "objectives", "shard_size", "roofline", "format_scales",
+        "name", "hardware", "models", "optimizations", "parallelism", "speculative", "workload", "slo", "scheduler", "constraints", "objectives", "shard_size", "roofline", "format_scales",
     };
 
     private readonly List<string> _problems = [];
@@ -80,6 +80,8 @@ public sealed class SweepSpecParser
         var objectives = new List<Objective>();
         var shardSize = DefaultShardSize;
         var roofline = RooflineMode.PerOperator;
+        ServingSlo? slo = null;
+        var scheduler = Life.Engine.Serving.SchedulerConfig.Default;
 
         foreach (var (key, node) in root.Children)
         {
@@ -101,8 +103,17 @@ public sealed class SweepSpecParser
                 case "parallelism":
                     ReadDimensions(node, "parallelism", DimensionKeys.ParallelismKeys, values);
                     break;
+                case "speculative":
+                    ReadDimensions(node, "speculative", DimensionKeys.SpeculativeKeys, values);
+                    break;
                 case "workload":
                     ReadDimensions(node, "workload", DimensionKeys.WorkloadKeys, values);
+                    break;
+                case "slo":
+                    slo = ReadSlo(node);
+                    break;
+                case "scheduler":
+                    scheduler = ReadScheduler(node);
                     break;
                 case "constraints":
                     constraints = ReadConstraints(node);
@@ -163,6 +174,7 @@ public sealed class SweepSpecParser
             }
         }
 
+        CheckServingColumns(values.ContainsKey(DimensionKeys.Qps), slo is not null, constraints, objectives);
         values[DimensionKeys.Hardware] = Dimension.OfTexts(DimensionKeys.Hardware, hardwareIds);
         values[DimensionKeys.Model] = Dimension.OfTexts(DimensionKeys.Model, modelIds);
         var dimensions = new List<Dimension>();
@@ -190,7 +202,7 @@ public sealed class SweepSpecParser
             throw new SpecException(_source, _problems);
         }
 
-        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline, _references.Defaults);
+        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline, _references.Defaults, slo, scheduler);
     }
 
     private YamlMappingNode Load(string text)
@@ -334,6 +346,10 @@ public sealed class SweepSpecParser
         DimensionKeys.WeightBits or DimensionKeys.ActBits or DimensionKeys.KvBits => Number(item, field, 1, 32),
         DimensionKeys.QuantGroup or DimensionKeys.Batch or DimensionKeys.InputTokens or DimensionKeys.OutputTokens => Integer(item, field, 1, int.MaxValue),
         DimensionKeys.Tp or DimensionKeys.Pp or DimensionKeys.Ep => Integer(item, field, 1, 4096),
+        DimensionKeys.Qps => Number(item, field, 1e-6, 1e9),
+        DimensionKeys.SpecK => Integer(item, field, 0, 64),
+        DimensionKeys.SpecAlpha => Number(item, field, 0, 1),
+        DimensionKeys.DraftCost => Number(item, field, 0, 100),
         _ => Integer(item, field, 0, int.MaxValue),
     };
 
@@ -402,6 +418,101 @@ public sealed class SweepSpecParser
 
         return new Constraints(fits, bounds);
     }
+
+    /// <summary><c>slo: { ttft_p99_ms: 2000, tpot_p99_ms: 50 }</c>: either or both, each a positive number of ms.</summary>
+    private ServingSlo? ReadSlo(YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem("slo: expected a mapping such as { ttft_p99_ms: 2000, tpot_p99_ms: 50 }");
+            return null;
+        }
+
+        double ttft = double.PositiveInfinity, tpot = double.PositiveInfinity;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var field = $"slo.{key}";
+            if (key is not ("ttft_p99_ms" or "tpot_p99_ms"))
+            {
+                Problem($"{field}: unknown key (expected ttft_p99_ms, tpot_p99_ms)");
+                continue;
+            }
+
+            if (Number(valueNode, field, 1e-6, double.MaxValue) is { } limit)
+            {
+                ttft = key == "ttft_p99_ms" ? limit : ttft;
+                tpot = key == "tpot_p99_ms" ? limit : tpot;
+            }
+        }
+
+        if (double.IsPositiveInfinity(ttft) && double.IsPositiveInfinity(tpot))
+        {
+            Problem("slo: give ttft_p99_ms, tpot_p99_ms or both");
+            return null;
+        }
+
+        return new ServingSlo(ttft, tpot);
+    }
+
+    /// <summary><c>scheduler: { max_num_seqs: 256, max_num_batched_tokens: 2048 }</c> (vLLM's defaults when left out).</summary>
+    private Life.Engine.Serving.SchedulerConfig ReadScheduler(YamlNode node)
+    {
+        var scheduler = Life.Engine.Serving.SchedulerConfig.Default;
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem("scheduler: expected a mapping such as { max_num_seqs: 256, max_num_batched_tokens: 2048 }");
+            return scheduler;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var field = $"scheduler.{key}";
+            switch (key)
+            {
+                case "max_num_seqs":
+                    scheduler = scheduler with { MaxNumSeqs = (int)(Integer(valueNode, field, 1, 1 << 20) ?? scheduler.MaxNumSeqs) };
+                    break;
+                case "max_num_batched_tokens":
+                    scheduler = scheduler with { MaxNumBatchedTokens = (int)(Integer(valueNode, field, 2, 1 << 24) ?? scheduler.MaxNumBatchedTokens) };
+                    break;
+                default:
+                    Problem($"{field}: unknown key (expected max_num_seqs, max_num_batched_tokens)");
+                    break;
+            }
+        }
+
+        return scheduler;
+    }
+
+    /// <summary>Serving columns exist only in sweeps that make them (a qps dimension, an slo): bounds and objectives on others name nothing.</summary>
+    private void CheckServingColumns(bool hasQps, bool hasSlo, Constraints constraints, List<Objective> objectives)
+    {
+        foreach (var bound in constraints.Bounds)
+        {
+            if (MissingServingColumn(bound.Column, hasQps, hasSlo) is { } why)
+            {
+                Problem($"constraints.{bound}: {why}");
+            }
+        }
+
+        for (var i = 0; i < objectives.Count; i++)
+        {
+            if (MissingServingColumn(objectives[i].Column, hasQps, hasSlo) is { } why)
+            {
+                Problem($"objectives[{i}]: '{objectives[i]}': {why}");
+            }
+        }
+    }
+
+    private static string? MissingServingColumn(MetricColumn column, bool hasQps, bool hasSlo) => column switch
+    {
+        MetricColumn.MaxQpsAtSlo when !hasSlo => "max_qps_at_slo needs an slo: { ttft_p99_ms, tpot_p99_ms }",
+        MetricColumn.P50TtftMs or MetricColumn.P99TtftMs or MetricColumn.P50TpotMs or MetricColumn.P99TpotMs when !hasQps => $"{MetricColumns.Name(column)} needs a workload.qps dimension",
+        MetricColumn.MaxConcurrency when !hasQps && !hasSlo => "max_concurrency is a column of serving sweeps (a workload.qps dimension or an slo)",
+        _ => null,
+    };
 
     private void ReadObjectives(YamlNode node, List<Objective> objectives)
     {

@@ -19,7 +19,11 @@ internal enum DimensionRole : byte
     Tp,
     Pp,
     Ep,
+    SpecK,
+    SpecAlpha,
+    DraftCost,
     Batch,
     InputTokens,
     OutputTokens,
+    Qps,
 }

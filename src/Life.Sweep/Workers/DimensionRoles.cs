@@ -22,9 +22,13 @@ internal static class DimensionRoles
         DimensionKeys.Tp => DimensionRole.Tp,
         DimensionKeys.Pp => DimensionRole.Pp,
         DimensionKeys.Ep => DimensionRole.Ep,
+        DimensionKeys.SpecK => DimensionRole.SpecK,
+        DimensionKeys.SpecAlpha => DimensionRole.SpecAlpha,
+        DimensionKeys.DraftCost => DimensionRole.DraftCost,
         DimensionKeys.Batch => DimensionRole.Batch,
         DimensionKeys.InputTokens => DimensionRole.InputTokens,
         DimensionKeys.OutputTokens => DimensionRole.OutputTokens,
+        DimensionKeys.Qps => DimensionRole.Qps,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown dimension"),
     };
 }

@@ -1,5 +1,6 @@
 using Life.Engine.Operators;
 using Life.Engine.Parallel;
+using Life.Engine.Serving;
 using Life.Engine.Specs;
 using Life.Engine.Timing;
 using Life.Sweep.Results;
@@ -17,6 +18,7 @@ namespace Life.Sweep.Workers;
 public sealed class ShardEvaluator
 {
     private const int MaxCachedTables = 4096;
+    private const int MaxCachedRates = 1 << 16;
 
     private readonly SweepSpec _spec;
     private readonly SweepSpace _space;
@@ -24,10 +26,23 @@ public sealed class ShardEvaluator
     private readonly Dictionary<long, OperatorTable> _tables = new();
     private readonly int _tableDimensions;
     private readonly bool _hasParallelism;
+    private readonly bool _isServing;
+    private readonly bool _hasSpeculative;
+    private readonly int _qpsDimension = -1;
+
+    // max_qps_at_slo depends on neither batch nor qps: one capacity search per distinct rest of the
+    // coordinates (a bisection of some 30 steady-state evaluations), reused by every row that shares them.
+    private readonly Dictionary<long, double> _maxQps = new();
     private readonly EquivalentConfigurations _equivalents;
 
     // Set by EvaluateRow for the row FillRow stores next: an impossible layout never meets the constraints.
     private bool _layoutInvalid;
+
+    // Set by EvaluateRow: the replica layout the row ran on (its serving columns are served by it).
+    private Deployment _deployment;
+
+    // Set by EvaluateRow: the row's speculative decoding (off without a speculative: section).
+    private SpeculativeDecoding _speculative;
 
     public ShardEvaluator(SweepSpace space)
     {
@@ -42,11 +57,19 @@ public sealed class ShardEvaluator
             var key = _spec.Dimensions[d].Key;
             _roles[d] = DimensionRoles.Of(key);
             _hasParallelism |= _roles[d] is DimensionRole.Tp or DimensionRole.Pp or DimensionRole.Ep;
+            _hasSpeculative |= _roles[d] is DimensionRole.SpecK or DimensionRole.SpecAlpha or DimensionRole.DraftCost;
             if (DimensionKeys.SelectsTable(key))
             {
                 _tableDimensions = d + 1;
             }
+
+            if (_roles[d] == DimensionRole.Qps)
+            {
+                _qpsDimension = d;
+            }
         }
+
+        _isServing = _spec.IsServing;
     }
 
     /// <summary>Fills <paramref name="batch"/> with configurations [<paramref name="first"/>, first + count).</summary>
@@ -80,7 +103,16 @@ public sealed class ShardEvaluator
                 workload = WorkloadFor(digits);
             }
 
-            FillRow(batch, row, first + row, digits, EvaluateRow(table, hardware, workload, roofline, digits), table.Model.SupportsContext(workload.ContextTokens));
+            var metrics = EvaluateRow(table, hardware, workload, roofline, digits);
+            var withinContext = table.Model.SupportsContext(workload.ContextTokens);
+            if (_isServing)
+            {
+                FillServing(batch, row, first + row, table, hardware, workload, digits, metrics, withinContext);
+            }
+            else
+            {
+                FillRow(batch, row, first + row, digits, metrics, withinContext, ServingValues.None);
+            }
         }
 
         batch.Count = count;
@@ -97,8 +129,17 @@ public sealed class ShardEvaluator
             _space.Decode(ids[row], digits);
             var table = TableFor(digits);
             var workload = WorkloadFor(digits);
-            var metrics = EvaluateRow(table, _spec.Hardware[digits[_space.HardwareDimension]], workload, _spec.Roofline, digits);
-            FillRow(batch, row, ids[row], digits, metrics, table.Model.SupportsContext(workload.ContextTokens));
+            var hardware = _spec.Hardware[digits[_space.HardwareDimension]];
+            var metrics = EvaluateRow(table, hardware, workload, _spec.Roofline, digits);
+            var withinContext = table.Model.SupportsContext(workload.ContextTokens);
+            if (_isServing)
+            {
+                FillServing(batch, row, ids[row], table, hardware, workload, digits, metrics, withinContext);
+            }
+            else
+            {
+                FillRow(batch, row, ids[row], digits, metrics, withinContext, ServingValues.None);
+            }
         }
 
         batch.Count = ids.Length;
@@ -110,9 +151,52 @@ public sealed class ShardEvaluator
     /// </summary>
     private Metrics EvaluateRow(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode roofline, ReadOnlySpan<int> digits)
     {
+        if (!_hasSpeculative)
+        {
+            return EvaluateLayout(table, hardware, workload, roofline, digits);
+        }
+
+        // Speculation speeds decode steps: the static batch's TPOT scales by its factor (SpeculativeMetrics).
+        var plain = EvaluateLayout(table, hardware, workload, roofline, digits);
+        _speculative = SpeculativeFor(digits);
+        if (_layoutInvalid || !_speculative.IsOn || hardware.IsBucketed || !plain.Fits)
+        {
+            return plain;
+        }
+
+        return SpeculativeMetrics.Apply(plain, new StepCost(table, hardware, _deployment), _speculative, workload.Batch, workload.InputTokens, workload.OutputTokens);
+    }
+
+    private SpeculativeDecoding SpeculativeFor(ReadOnlySpan<int> digits)
+    {
+        // As predict's --spec-alpha and --draft-cost default.
+        int k = 0;
+        double alpha = 0.7, draft = 0.1;
+        for (var d = _tableDimensions; d < digits.Length; d++)
+        {
+            switch (_roles[d])
+            {
+                case DimensionRole.SpecK:
+                    k = (int)_spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.SpecAlpha:
+                    alpha = _spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+                case DimensionRole.DraftCost:
+                    draft = _spec.Dimensions[d].Numbers[digits[d]];
+                    break;
+            }
+        }
+
+        return new SpeculativeDecoding(k, alpha, draft);
+    }
+
+    private Metrics EvaluateLayout(OperatorTable table, in HardwareSpec hardware, in Workload workload, RooflineMode roofline, ReadOnlySpan<int> digits)
+    {
         _layoutInvalid = false;
         if (!_hasParallelism)
         {
+            _deployment = Deployment.Single;
             return Evaluator.Evaluate(table, hardware, workload, roofline);
         }
 
@@ -124,7 +208,94 @@ public sealed class ShardEvaluator
         }
 
         var deployment = plan.Devices == 1 && plan.Expert == 1 ? Deployment.Single : Deployment.For(plan);
+        _deployment = deployment;
         return Evaluator.Evaluate(table, hardware, workload, roofline, deployment);
+    }
+
+    /// <summary>
+    /// A serving sweep's row: the static-batch columns, and on the same replica the steady-state
+    /// percentiles at the row's qps and the highest rate within the slo. A replica that cannot run
+    /// (an impossible layout, a model that does not fit, a context past the model's, a bucketed
+    /// device) has them null; a saturated one has null percentiles and saturated = true.
+    /// </summary>
+    private void FillServing(ResultBatch batch, int row, long configId, OperatorTable table, in HardwareSpec hardware, in Workload workload, ReadOnlySpan<int> digits, in Metrics m, bool withinContext)
+    {
+        var values = ServingValues.None;
+        var runs = !_layoutInvalid && m.Fits && withinContext && !hardware.IsBucketed && m.MaxConcurrency >= 1;
+        var saturated = false;
+        if (runs)
+        {
+            var cost = new StepCost(table, hardware, _deployment, _speculative);
+            if (_qpsDimension >= 0)
+            {
+                var qps = _spec.Dimensions[_qpsDimension].Numbers[digits[_qpsDimension]];
+                var s = SteadyStateServing.Evaluate(cost, new ServingWorkload(qps, workload.InputTokens, workload.OutputTokens), _spec.Scheduler, m.MaxConcurrency);
+                saturated = s.Saturated;
+                values = new ServingValues
+                {
+                    P50TtftMs = Finite(s.TtftP50Ms),
+                    P99TtftMs = Finite(s.TtftP99Ms),
+                    P50TpotMs = Finite(s.TpotP50Ms),
+                    P99TpotMs = Finite(s.TpotP99Ms),
+                    MaxQpsAtSlo = double.NaN,
+                };
+            }
+
+            if (_spec.Slo is { } slo)
+            {
+                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(cost, workload, digits, m.MaxConcurrency, slo) };
+            }
+        }
+
+        FillRow(batch, row, configId, digits, m, withinContext, values);
+        var metrics = batch.Metrics;
+        var present = batch.Present;
+        metrics[(int)MetricColumn.MaxConcurrency][row] = m.MaxConcurrency;
+        Store(metrics, present, MetricColumn.P50TtftMs, row, values.P50TtftMs);
+        Store(metrics, present, MetricColumn.P99TtftMs, row, values.P99TtftMs);
+        Store(metrics, present, MetricColumn.P50TpotMs, row, values.P50TpotMs);
+        Store(metrics, present, MetricColumn.P99TpotMs, row, values.P99TpotMs);
+        Store(metrics, present, MetricColumn.MaxQpsAtSlo, row, values.MaxQpsAtSlo);
+        if (batch.Saturated is { } flags)
+        {
+            flags[row] = saturated;
+            batch.SaturatedPresent![row] = runs;
+        }
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : double.NaN;
+
+    private static void Store(double[][] metrics, bool[][] present, MetricColumn column, int row, double value)
+    {
+        metrics[(int)column][row] = value;
+        present[(int)column][row] = !double.IsNaN(value);
+    }
+
+    /// <summary>The capacity search for this row's replica and lengths, once per distinct coordinates other than batch and qps.</summary>
+    private double MaxQpsAtSlo(in StepCost cost, in Workload workload, ReadOnlySpan<int> digits, double maxConcurrency, ServingSlo slo)
+    {
+        long key = 0;
+        for (var d = 0; d < digits.Length; d++)
+        {
+            if (_roles[d] is not (DimensionRole.Batch or DimensionRole.Qps))
+            {
+                key = (key * _space.Radices[d]) + digits[d];
+            }
+        }
+
+        if (_maxQps.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_maxQps.Count >= MaxCachedRates)
+        {
+            _maxQps.Clear();
+        }
+
+        var qps = CapacitySearch.MaxQps(cost, workload.InputTokens, workload.OutputTokens, _spec.Scheduler, maxConcurrency, slo.TtftP99Ms, slo.TpotP99Ms);
+        _maxQps[key] = qps;
+        return qps;
     }
 
     private static readonly Metrics InvalidLayout = new()
@@ -166,7 +337,7 @@ public sealed class ShardEvaluator
     }
 
     /// <param name="withinContext">False when the workload runs past the model's positions: the row is kept, but meets nothing.</param>
-    private void FillRow(ResultBatch batch, int row, long configId, ReadOnlySpan<int> digits, in Metrics m, bool withinContext)
+    private void FillRow(ResultBatch batch, int row, long configId, ReadOnlySpan<int> digits, in Metrics m, bool withinContext, in ServingValues serving)
     {
         var metrics = batch.Metrics;
         var present = batch.Present;
@@ -188,7 +359,7 @@ public sealed class ShardEvaluator
         metrics[(int)MetricColumn.EnergyJPerOutputToken][row] = m.EnergyJPerOutputToken;
         present[(int)MetricColumn.EnergyJPerOutputToken][row] = double.IsFinite(m.EnergyJPerOutputToken);
         batch.Fits[row] = m.Fits;
-        batch.MeetsConstraints[row] = withinContext && !_layoutInvalid && _spec.Constraints.AreMetBy(m);
+        batch.MeetsConstraints[row] = withinContext && !_layoutInvalid && _spec.Constraints.AreMetBy(m, serving);
         batch.Canonical[row] = _equivalents.IsCanonical(digits);
     }
 

@@ -24,6 +24,7 @@ internal static class CapacityCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("capacity", "Highest request rate per replica within P99 SLOs; replicas and cost for a target rate.");
         serving.AddTo(command);
+        serving.AddDisaggregationTo(command);
         foreach (var option in new Option[] { sloTtft, sloTpot, target, requests, json })
         {
             command.Options.Add(option);
@@ -40,6 +41,13 @@ internal static class CapacityCommand
                 throw new EngineInputException(string.Create(CultureInfo.InvariantCulture, $"--target-qps = {t} must be a positive number"));
             }
 
+            var output = parse.InvocationConfiguration.Output;
+            if (serving.ReadDisaggregation(parse, replica) is { } disaggregated)
+            {
+                WriteDisaggregated(output, parse.GetValue(json), disaggregated, ttftSlo, tpotSlo, targetQps, parse.GetValue(requests));
+                return CliApplication.Success;
+            }
+
             var steadyQps = CapacitySearch.MaxQps(replica.Cost, replica.InputTokens, replica.OutputTokens, replica.Scheduler, replica.MaxConcurrency, ttftSlo, tpotSlo);
             var simulatedRequests = parse.GetValue(requests);
             var maxQps = steadyQps > 0 && simulatedRequests > 0 ? SimulatedMaxQps(replica, steadyQps, simulatedRequests, ttftSlo, tpotSlo) : steadyQps;
@@ -47,7 +55,6 @@ internal static class CapacityCommand
                 ? replica.Simulate(maxQps, simulatedRequests, 1, ttftSlo, tpotSlo)
                 : (ServingMetrics?)null;
             var plan = CapacityPlan.For(replica, maxQps, targetQps) with { SteadyStateMaxQps = steadyQps };
-            var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
                 WriteJson(output, replica, plan, check);
@@ -86,6 +93,90 @@ internal static class CapacityCommand
         return low;
     }
 
+    /// <summary>
+    /// An xPyD deployment: the steady-state model of its pools finds the rate, one simulation of the
+    /// pools at it checks it (not refined: the model's P99s are its own upper estimates of a
+    /// prefill queue the simulator serves from one shared line); deployments, devices and cost are
+    /// per whole deployment.
+    /// </summary>
+    private static void WriteDisaggregated(TextWriter output, bool asJson, DisaggregatedDeployment d, double ttftSlo, double tpotSlo, double? targetQps, int requests)
+    {
+        var pools = d.Pools;
+        var guess = CapacitySearch.OneAtATime(pools.Decode, pools.InputTokens, pools.OutputTokens) * pools.DecodeReplicas;
+        var maxQps = CapacitySearch.MaxQps(pools, guess, ttftSlo, tpotSlo);
+        var plan = CapacityPlan.For(maxQps, targetQps, d.Devices, d.CostPerHour, pools.OutputTokens) with { SteadyStateMaxQps = maxQps };
+        var at = maxQps > 0 ? pools.At(maxQps) : (ServingMetrics?)null;
+        var check = maxQps > 0 && requests > 0
+            ? DisaggregatedSimulator.Run(pools, new ServingWorkload(maxQps, pools.InputTokens, pools.OutputTokens), requests, 1, ttftSlo, tpotSlo)
+            : (ServingMetrics?)null;
+        if (asJson)
+        {
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteString("hardware", d.Prefill.Hardware.Id);
+                json.WriteString("decode_hardware", d.Decode.Hardware.Id);
+                json.WriteString("model", d.Prefill.Model.Id);
+                json.WriteNumber("tp", Math.Max(1, d.Prefill.Deployment.TensorParallel));
+                json.WriteNumber("pp", Math.Max(1, d.Prefill.Deployment.PipelineParallel));
+                json.WriteNumber("prefill_replicas", pools.PrefillReplicas);
+                json.WriteNumber("decode_replicas", pools.DecodeReplicas);
+                json.WriteNumber("devices_per_deployment", d.Devices);
+                json.WriteNumber("decode_max_concurrency", pools.DecodeMaxConcurrency);
+                json.WriteNumber("kv_transfer_ms", pools.TransferSeconds * 1e3);
+                json.WriteNumber("tokens_per_step", pools.Decode.TokensPerStep);
+                json.WriteNumber("max_qps_at_slo", plan.MaxQps);
+                Nullable(json, "target_qps", plan.TargetQps);
+                Nullable(json, "deployments", plan.Replicas);
+                Nullable(json, "devices", plan.Devices);
+                Nullable(json, "cost_per_hour", plan.CostPerHour);
+                Nullable(json, "cost_per_m_output_tokens", plan.CostPerMillionOutputTokens);
+                if (at is { } m)
+                {
+                    json.WritePropertyName("steady_state_at_max_qps");
+                    json.WriteStartObject();
+                    ServingJson.WriteMetrics(json, m);
+                    json.WriteEndObject();
+                }
+
+                if (check is { } simulated)
+                {
+                    json.WritePropertyName("simulated_at_max_qps");
+                    json.WriteStartObject();
+                    ServingJson.WriteMetrics(json, simulated);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{d.Prefill.Model.Id}, {pools.PrefillReplicas} prefill × {d.Prefill.Deployment.Devices} {d.Prefill.Hardware.Id} + {pools.DecodeReplicas} decode × {d.Decode.Deployment.Devices} {d.Decode.Hardware.Id} per deployment, {pools.InputTokens} tokens in, {pools.OutputTokens} out; SLOs P99 TTFT ≤ {ttftSlo} ms, P99 TPOT ≤ {tpotSlo} ms"));
+        output.WriteLine(string.Create(c, $"  KV transfer {pools.TransferSeconds * 1e3:F2} ms per request; decode replica holds {pools.DecodeMaxConcurrency} sequences"));
+        output.WriteLine(maxQps > 0
+            ? string.Create(c, $"  max rate within the SLOs: {maxQps:F2} requests/s per deployment (steady-state model of the pools)")
+            : "  no rate meets the SLOs on this deployment (a request alone misses them)");
+        if (at is { } s)
+        {
+            output.WriteLine(string.Create(c, $"  at that rate: P99 TTFT {s.TtftP99Ms:F1} ms, P99 TPOT {s.TpotP99Ms:F2} ms"));
+        }
+
+        if (check is { } sim)
+        {
+            output.WriteLine(string.Create(c, $"  simulated at that rate: P99 TTFT {sim.TtftP99Ms:F1} ms, P99 TPOT {sim.TpotP99Ms:F2} ms, goodput {sim.GoodputRps:F2} requests/s{(sim.Saturated ? " (SATURATED)" : string.Empty)}"));
+        }
+
+        if (double.IsFinite(plan.Replicas))
+        {
+            output.WriteLine(string.Create(c, $"  for {plan.TargetQps} requests/s: {plan.Replicas} deployments = {plan.Devices} devices, {plan.CostPerHour:F2} USD/hour, {plan.CostPerMillionOutputTokens:F3} USD per million output tokens"));
+        }
+    }
+
     private static double Positive(double? value, string name)
     {
         if (value is null)
@@ -110,6 +201,7 @@ internal static class CapacityCommand
             json.WriteNumber("pp", Math.Max(1, replica.Deployment.PipelineParallel));
             json.WriteNumber("devices_per_replica", replica.Deployment.Devices);
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
+            json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             json.WriteNumber("max_qps_at_slo", plan.MaxQps);
             json.WriteNumber("max_qps_at_slo_steady_state", plan.SteadyStateMaxQps);
             Nullable(json, "target_qps", plan.TargetQps);
@@ -148,7 +240,9 @@ internal static class CapacityCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{replica.Model.Id} on {replica.Deployment.Devices} × {replica.Hardware.Id} per replica, {replica.InputTokens} tokens in, {replica.OutputTokens} out; SLOs P99 TTFT ≤ {ttftSlo} ms, P99 TPOT ≤ {tpotSlo} ms"));
         output.WriteLine(plan.MaxQps > 0
-            ? string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (simulated; steady-state model {plan.SteadyStateMaxQps:F2})")
+            ? check is null
+                ? string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (steady-state model; --requests 0 skips the simulations)")
+                : string.Create(c, $"  max rate within the SLOs: {plan.MaxQps:F2} requests/s per replica (simulated; steady-state model {plan.SteadyStateMaxQps:F2})")
             : "  no rate meets the SLOs on this replica (a request alone misses them)");
         if (check is { } s)
         {

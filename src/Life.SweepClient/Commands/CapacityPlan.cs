@@ -6,7 +6,11 @@ internal sealed record CapacityPlan(double MaxQps, double TargetQps, double Repl
     /// <summary>What the steady-state model alone finds (the sweep objective max_qps_at_slo).</summary>
     public double SteadyStateMaxQps { get; init; }
 
-    public static CapacityPlan For(ServingReplica replica, double maxQps, double? targetQps)
+    public static CapacityPlan For(ServingReplica replica, double maxQps, double? targetQps) =>
+        For(maxQps, targetQps, replica.Deployment.Devices, replica.Deployment.Devices * replica.Hardware.HourlyCostUsd, replica.OutputTokens);
+
+    /// <summary>For deployments of <paramref name="devicesPerDeployment"/> devices renting at <paramref name="hourlyPerDeployment"/> that each sustain <paramref name="maxQps"/>.</summary>
+    public static CapacityPlan For(double maxQps, double? targetQps, double devicesPerDeployment, double hourlyPerDeployment, int outputTokens)
     {
         if (targetQps is not { } target || maxQps <= 0)
         {
@@ -14,9 +18,9 @@ internal sealed record CapacityPlan(double MaxQps, double TargetQps, double Repl
         }
 
         var replicas = Math.Ceiling(target / maxQps);
-        var devices = replicas * replica.Deployment.Devices;
-        var hourly = devices * replica.Hardware.HourlyCostUsd;
-        var perMillion = hourly / (target * replica.OutputTokens * 3600) * 1e6;
+        var devices = replicas * devicesPerDeployment;
+        var hourly = replicas * hourlyPerDeployment;
+        var perMillion = hourly / (target * outputTokens * 3600) * 1e6;
         return new CapacityPlan(maxQps, target, replicas, devices, hourly, perMillion);
     }
 }

@@ -25,6 +25,8 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("simulate", "Serve a request rate through a vLLM-like scheduler: latency percentiles, goodput, queueing.");
         serving.AddTo(command);
+        serving.AddDistributionsTo(command);
+        serving.AddDisaggregationTo(command);
         foreach (var option in new Option[] { qps, requests, seed, sloTtft, sloTpot, json })
         {
             command.Options.Add(option);
@@ -43,16 +45,20 @@ internal static class SimulateCommand
 
             var ttftSlo = parse.GetValue(sloTtft) ?? double.PositiveInfinity;
             var tpotSlo = parse.GetValue(sloTpot) ?? double.PositiveInfinity;
-            var simulated = replica.Simulate(rate, count, parse.GetValue(seed), ttftSlo, tpotSlo);
-            var model = replica.SteadyState(rate);
+            var workload = serving.ReadWorkload(parse, replica, rate);
+            var disaggregated = serving.ReadDisaggregation(parse, replica);
+            var simulated = disaggregated is { } d
+                ? DisaggregatedSimulator.Run(d.Pools, workload, count, parse.GetValue(seed), ttftSlo, tpotSlo)
+                : replica.Simulate(workload, count, parse.GetValue(seed), ttftSlo, tpotSlo);
+            var model = disaggregated is { } pools ? pools.Pools.At(rate) : replica.SteadyState(rate);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                WriteJson(output, replica, rate, count, simulated, model);
+                WriteJson(output, replica, rate, count, simulated, model, parse.GetValue(serving.InputDist) ?? "fixed", parse.GetValue(serving.OutputDist) ?? "fixed", disaggregated);
             }
             else
             {
-                WriteText(output, replica, rate, count, simulated, model);
+                WriteText(output, replica, rate, count, simulated, model, disaggregated);
             }
 
             return CliApplication.Success;
@@ -60,7 +66,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics simulated, in ServingMetrics model)
+    private static void WriteJson(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics simulated, in ServingMetrics model, string inputDist, string outputDist, DisaggregatedDeployment? disaggregated)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -73,7 +79,18 @@ internal static class SimulateCommand
             json.WriteNumber("requests", requests);
             json.WriteNumber("input_tokens", replica.InputTokens);
             json.WriteNumber("output_tokens", replica.OutputTokens);
+            json.WriteString("input_dist", inputDist);
+            json.WriteString("output_dist", outputDist);
+            if (disaggregated is { } d)
+            {
+                json.WriteString("decode_hardware", d.Decode.Hardware.Id);
+                json.WriteNumber("prefill_replicas", d.Pools.PrefillReplicas);
+                json.WriteNumber("decode_replicas", d.Pools.DecodeReplicas);
+                json.WriteNumber("kv_transfer_ms", d.Pools.TransferSeconds * 1e3);
+            }
+
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
+            json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             ServingJson.WriteMetrics(json, simulated);
             json.WritePropertyName("steady_state");
             json.WriteStartObject();
@@ -85,9 +102,14 @@ internal static class SimulateCommand
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void WriteText(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics s, in ServingMetrics m)
+    private static void WriteText(TextWriter output, ServingReplica replica, double qps, int requests, in ServingMetrics s, in ServingMetrics m, DisaggregatedDeployment? disaggregated)
     {
         var c = CultureInfo.InvariantCulture;
+        if (disaggregated is { } d)
+        {
+            output.WriteLine(string.Create(c, $"disaggregated: {d.Pools.PrefillReplicas} prefill × {d.Prefill.Deployment.Devices} {d.Prefill.Hardware.Id} + {d.Pools.DecodeReplicas} decode × {d.Decode.Deployment.Devices} {d.Decode.Hardware.Id}, KV transfer {d.Pools.TransferSeconds * 1e3:F2} ms per request"));
+        }
+
         output.WriteLine(string.Create(c, $"{replica.Model.Id} on {replica.Deployment.Devices} × {replica.Hardware.Id}: {qps} requests/s, {replica.InputTokens} tokens in, {replica.OutputTokens} out, {requests} requests; KV holds {replica.MaxConcurrency} sequences"));
         output.WriteLine(s.Saturated ? "  SATURATED: the rate exceeds what this replica sustains; the queue grows for as long as requests come" : "  not saturated");
         output.WriteLine("                 simulated P50 / P90 / P99          steady-state P50 / P99");

@@ -3,7 +3,7 @@ using Life.Engine.Serving;
 
 namespace Life.SweepClient.Commands;
 
-/// <summary>Speculative decoding in `predict`: `--spec-k`, `--spec-alpha`, `--draft-cost`.</summary>
+/// <summary>Speculative decoding in `predict`, `simulate` and `capacity`: `--spec-k`, `--spec-alpha`, `--draft-cost`.</summary>
 internal sealed class SpeculativeOptions
 {
     public Option<int> Proposed { get; } = new("--spec-k") { Description = "Speculative decoding: tokens proposed per step by a draft model or MTP heads (0: off)", DefaultValueFactory = _ => 0 };

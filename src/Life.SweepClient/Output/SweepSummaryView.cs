@@ -37,7 +37,9 @@ internal static class SweepSummaryView
         var schema = new ResultSchema(spec);
         var headers = new List<string> { "config_id" };
         headers.AddRange(schema.DimensionOrder.Select(d => spec.Dimensions[d].Key));
-        headers.AddRange(Shown.Select(MetricColumns.Name));
+        // The objectives beside the usual metrics: a serving sweep's (max_qps_at_slo, p99_*) are not among them.
+        var shown = Shown.Concat(spec.Objectives.Select(o => o.Column)).Distinct().ToArray();
+        headers.AddRange(shown.Select(MetricColumns.Name));
         var rows = new List<string[]>();
         var first = spec.Objectives.Count > 0 ? spec.Objectives[0] : new Objective(MetricColumn.TpotMs, false);
         var order = Enumerable.Range(0, front.Count)
@@ -58,7 +60,7 @@ internal static class SweepSummaryView
                 });
             }
 
-            foreach (var metric in Shown)
+            foreach (var metric in shown)
             {
                 var present = front.Present[(int)metric] is not { } flags || flags[row];
                 cells.Add(present ? Format(front.Metrics[(int)metric][row]) : "-");

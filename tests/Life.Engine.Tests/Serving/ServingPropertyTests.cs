@@ -31,6 +31,34 @@ public sealed class ServingPropertyTests
     }
 
     [Fact]
+    public void With_speculative_decoding_more_requests_per_second_still_never_lower_p99_ttft_or_tpot()
+    {
+        var speculative = new StepCost(
+            OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults), Shipped.Catalog.ResolveHardware("h100-sxm"), Deployment.Single,
+            new SpeculativeDecoding(4, 0.75, 0.05));
+        Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var slower = SteadyStateServing.Evaluate(speculative, new ServingWorkload(c.Qps, c.Input, c.Output), SchedulerConfig.Default, 500);
+            var faster = SteadyStateServing.Evaluate(speculative, new ServingWorkload(c.Qps * (1 + c.More), c.Input, c.Output), SchedulerConfig.Default, 500);
+            return faster.TtftP99Ms >= slower.TtftP99Ms * (1 - 1e-9) && faster.TpotP99Ms >= slower.TpotP99Ms * (1 - 1e-9) && (!slower.Saturated || faster.Saturated);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void With_disaggregated_pools_more_requests_per_second_never_lower_p99_and_more_decode_replicas_never_raise_it()
+    {
+        Prop.ForAll(Cases.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (c, replicas) =>
+        {
+            DisaggregatedPools Pools(int decode) => new(replicas, Cost, decode, Cost, 500, 0.001, c.Input, c.Output, SchedulerConfig.Default);
+            var slower = Pools(replicas).At(c.Qps);
+            var faster = Pools(replicas).At(c.Qps * (1 + c.More));
+            var wider = Pools(replicas + 1).At(c.Qps);
+            return faster.TtftP99Ms >= slower.TtftP99Ms * (1 - 1e-9) && faster.TpotP99Ms >= slower.TpotP99Ms * (1 - 1e-9)
+                && wider.TpotP99Ms <= slower.TpotP99Ms * (1 + 1e-9) && (!slower.Saturated || faster.Saturated);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void More_replicas_at_a_fixed_rate_never_raise_p99()
     {
         Prop.ForAll(Cases.ToArbitrary(), Gen.Choose(1, 8).ToArbitrary(), (c, replicas) =>

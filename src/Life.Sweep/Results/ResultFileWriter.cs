@@ -34,6 +34,17 @@ public sealed class ResultFileWriter
         }
 
         _texts = [.. spec.Dimensions.Select(d => d.Kind == DimensionKind.Text ? d.Texts.Select(t => t.AsMemory()).ToArray() : null)];
+        if (spec.Disaggregation is { } shapes)
+        {
+            var hardware = spec.Hardware;
+            _shapes = (
+                spec.Dimensions.ToList().FindIndex(d => d.Key == DimensionKeys.Disaggregation),
+                spec.Dimensions.ToList().FindIndex(d => d.Key == DimensionKeys.Hardware),
+                [.. shapes.Select(shape => shape.PrefillReplicas)],
+                [.. shapes.Select(shape => shape.DecodeReplicas)],
+                [.. shapes.Select(shape => hardware.Select(h => shape.DecodeOn(h).Id.AsMemory()).ToArray())]);
+        }
+
         _metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["life.sweep.spec"] = spec.CanonicalJson,
@@ -42,6 +53,12 @@ public sealed class ResultFileWriter
     }
 
     public ResultSchema Schema => _schema;
+
+    /// <summary>
+    /// The shape columns of a disaggregation sweep, from the row's coordinates: per pool shape its
+    /// replica counts, and per (shape, hardware) the decode hardware's id (the row's own when the shape names none).
+    /// </summary>
+    private readonly (int Dimension, int Hardware, int[] Prefill, int[] Decode, ReadOnlyMemory<char>[][] DecodeIds)? _shapes;
 
     /// <summary>Writes <paramref name="batch"/> to <paramref name="path"/>; returns the file's length and SHA-256 (hex).</summary>
     public (long Length, string Sha256) Write(ResultBatch batch, string path)
@@ -118,6 +135,11 @@ public sealed class ResultFileWriter
 
         foreach (var metric in _schema.ServingMetrics)
         {
+            if (metric == MetricColumn.Devices)
+            {
+                column = await WriteShapesAsync(group, batch, fields, column);
+            }
+
             var field = fields[column++];
             if (!MetricColumns.IsNullable(metric))
             {
@@ -135,6 +157,39 @@ public sealed class ResultFileWriter
         }
 
         group.CompleteValidate();
+    }
+
+    private async ValueTask<int> WriteShapesAsync(ParquetRowGroupWriter group, ResultBatch batch, IReadOnlyList<Parquet.Schema.DataField> fields, int column)
+    {
+        var (dimension, hardwareDimension, prefill, decode, decodeIds) = _shapes!.Value;
+        var rows = batch.Count;
+        var shapes = batch.Indices[dimension];
+        var hardware = batch.Indices[hardwareDimension];
+        var counts = ArrayPool<int>.Shared.Rent(rows);
+        var ids = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(rows);
+        try
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                counts[i] = prefill[shapes[i]];
+            }
+
+            await group.WriteAsync(fields[column++], Rows(counts, rows));
+            for (var i = 0; i < rows; i++)
+            {
+                counts[i] = decode[shapes[i]];
+                ids[i] = decodeIds[shapes[i]][hardware[i]];
+            }
+
+            await group.WriteAsync(fields[column++], Rows(counts, rows));
+            await group.WriteAsync(fields[column++], Rows(ids, rows));
+            return column;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(ids);
+        }
     }
 
     /// <summary>Length and SHA-256 of a file, to record in checkpoints and verify on resume.</summary>

@@ -24,6 +24,13 @@ public sealed class ResultSchema
     internal static readonly MetricColumn[] TrailingMetrics =
         [MetricColumn.CostPerMTok, MetricColumn.EnergyJPerToken, MetricColumn.CostPerMOutputTokens, MetricColumn.EnergyJPerOutputToken];
 
+    /// <summary>Columns of sweeps with a disaggregation dimension, before <c>devices</c> and <c>cost_per_hour</c>.</summary>
+    public const string PrefillReplicasColumn = "prefill_replicas";
+
+    public const string DecodeReplicasColumn = "decode_replicas";
+
+    public const string DecodeHardwareColumn = "decode_hardware";
+
     public ResultSchema(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -85,6 +92,19 @@ public sealed class ResultSchema
         {
             fields.Add(new DataField<double>(MetricColumns.Name(MetricColumn.MaxQpsAtSlo), nullable: true));
             serving.Add(MetricColumn.MaxQpsAtSlo);
+        }
+
+        if (spec.Disaggregation is not null)
+        {
+            // The pool shape spelled out, then what it takes: read from the disaggregation and hardware coordinates.
+            fields.Add(new DataField<int>(PrefillReplicasColumn));
+            fields.Add(new DataField<int>(DecodeReplicasColumn));
+            fields.Add(new DataField<string>(DecodeHardwareColumn, nullable: false));
+            texts.Add(DecodeHardwareColumn);
+            fields.Add(new DataField<double>(MetricColumns.Name(MetricColumn.Devices)));
+            fields.Add(new DataField<double>(MetricColumns.Name(MetricColumn.CostPerHour), nullable: true));
+            serving.Add(MetricColumn.Devices);
+            serving.Add(MetricColumn.CostPerHour);
         }
 
         ServingMetrics = [.. serving];

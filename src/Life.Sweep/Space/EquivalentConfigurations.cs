@@ -13,6 +13,7 @@ namespace Life.Sweep.Space;
 /// <item>lora_rank × lora_mode: rank 0, or any rank merged offline, adds no operator and no weight (LoRA in the operator table), so all such pairs are "no adapter".</item>
 /// <item>quant_group: only integral bits below 16 carry per-group scales (<see cref="Optimizations.WeightBytesPerElement"/>); with 16-bit or fractional bits (4.5 = Q4_0, its own blocks) every group size is the same.</item>
 /// <item>spec_alpha × draft_cost: with spec_k 0 (or no spec_k) there is no speculation, so every acceptance rate and draft cost is the same.</item>
+/// <item>disaggregation: a pool shape naming the row's own hardware for decode is the shape that names none (and any two shapes alike on that hardware).</item>
 /// </list>
 /// Pure arithmetic on the digits, no allocation: it runs for every row.
 /// </summary>
@@ -33,6 +34,11 @@ public sealed class EquivalentConfigurations
     private readonly int _specAlpha;
     private readonly int _draftCost;
     private readonly double[] _specKs;
+    private readonly int _disaggregation;
+    private readonly int _hardware;
+
+    // Per pool shape and hardware digit: no earlier shape is the same deployment on that hardware.
+    private readonly bool[][] _shapeIsCanonical;
 
     public EquivalentConfigurations(SweepSpace space)
     {
@@ -55,11 +61,38 @@ public sealed class EquivalentConfigurations
         _specAlpha = space.IndexOf(DimensionKeys.SpecAlpha);
         _draftCost = space.IndexOf(DimensionKeys.DraftCost);
         _specKs = _specK < 0 ? [0] : dimensions[_specK].Numbers;
+        _disaggregation = space.IndexOf(DimensionKeys.Disaggregation);
+        _hardware = space.IndexOf(DimensionKeys.Hardware);
+        _shapeIsCanonical = space.Spec.Disaggregation is { } shapes ? ShapesCanonical(shapes, space.Spec.Hardware) : [];
+    }
+
+    private static bool[][] ShapesCanonical(IReadOnlyList<PoolShape> shapes, IReadOnlyList<HardwareSpec> hardware)
+    {
+        var canonical = new bool[shapes.Count][];
+        for (var s = 0; s < shapes.Count; s++)
+        {
+            canonical[s] = new bool[Math.Max(1, hardware.Count)];
+            for (var h = 0; h < hardware.Count; h++)
+            {
+                canonical[s][h] = true;
+                for (var earlier = 0; earlier < s; earlier++)
+                {
+                    if (shapes[earlier].PrefillReplicas == shapes[s].PrefillReplicas && shapes[earlier].DecodeReplicas == shapes[s].DecodeReplicas
+                        && shapes[earlier].DecodeOn(hardware[h]).Id == shapes[s].DecodeOn(hardware[h]).Id)
+                    {
+                        canonical[s][h] = false;
+                    }
+                }
+            }
+        }
+
+        return canonical;
     }
 
     /// <summary>True when no configuration with a lower config_id is the same to the engine.</summary>
     public bool IsCanonical(ReadOnlySpan<int> digits) =>
-        ChunkIsCanonical(digits) && LoraIsCanonical(digits) && QuantGroupIsCanonical(digits) && SpeculationIsCanonical(digits);
+        ChunkIsCanonical(digits) && LoraIsCanonical(digits) && QuantGroupIsCanonical(digits) && SpeculationIsCanonical(digits)
+        && (_disaggregation < 0 || _shapeIsCanonical[digits[_disaggregation]][Digit(digits, _hardware)]);
 
     private static int Digit(ReadOnlySpan<int> digits, int dimension) => dimension < 0 ? 0 : digits[dimension];
 

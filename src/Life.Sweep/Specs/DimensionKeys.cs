@@ -27,6 +27,9 @@ public static class DimensionKeys
     public const string SpecK = "spec_k";
     public const string SpecAlpha = "spec_alpha";
     public const string DraftCost = "draft_cost";
+
+    /// <summary>xPyD pool shapes (<see cref="PoolShape"/>, the top-level <c>disaggregation:</c> list): serving columns per deployment (docs/serving.md).</summary>
+    public const string Disaggregation = "disaggregation";
     public const string Batch = "batch";
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
@@ -48,17 +51,17 @@ public static class DimensionKeys
     public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Batch, InputTokens, OutputTokens, Qps];
+        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, Qps];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Batch, InputTokens, OutputTokens, Qps];
+        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, Qps];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
-    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or SpecK or SpecAlpha or DraftCost or Batch or InputTokens or OutputTokens or Qps);
+    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or SpecK or SpecAlpha or DraftCost or Disaggregation or Batch or InputTokens or OutputTokens or Qps);
 
     public static DimensionKind KindOf(string key) => key switch
     {
-        Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting => DimensionKind.Text,
+        Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting or Disaggregation => DimensionKind.Text,
         WeightBits or ActBits or KvBits or Qps or SpecAlpha or DraftCost => DimensionKind.Real,
         _ => DimensionKind.Integer,
     };

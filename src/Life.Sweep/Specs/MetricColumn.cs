@@ -30,4 +30,10 @@ public enum MetricColumn : byte
 
     /// <summary>Highest request rate a replica serves within the spec's slo; null without one.</summary>
     MaxQpsAtSlo = 16,
+
+    /// <summary>Devices a row's replica (or xPyD deployment, both pools) takes; a column of sweeps with a disaggregation dimension.</summary>
+    Devices = 17,
+
+    /// <summary>Rental per hour of those devices, each pool at its hardware's price; null without a price.</summary>
+    CostPerHour = 18,
 }

@@ -11,9 +11,10 @@ public static class MetricColumns
             "ttft_ms", "tpot_ms", "e2e_ms", "per_user_tps", "throughput_tps", "memory_gb", "cost_per_mtok", "energy_j_per_token",
             "output_tps", "cost_per_m_output_tokens", "energy_j_per_output_token",
             "max_concurrency", "p50_ttft_ms", "p99_ttft_ms", "p50_tpot_ms", "p99_tpot_ms", "max_qps_at_slo",
+            "devices", "cost_per_hour",
         ];
 
-    public const int Count = 17;
+    public const int Count = 19;
 
     public static IReadOnlyList<string> All => Names;
 
@@ -28,9 +29,9 @@ public static class MetricColumns
 
     /// <summary>True for columns that are null when the hardware has no price or power, or a row no serving figure.</summary>
     public static bool IsNullable(MetricColumn column) =>
-        column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken or MetricColumn.CostPerMOutputTokens or MetricColumn.EnergyJPerOutputToken or >= MetricColumn.P50TtftMs;
+        column is MetricColumn.CostPerMTok or MetricColumn.EnergyJPerToken or MetricColumn.CostPerMOutputTokens or MetricColumn.EnergyJPerOutputToken or (>= MetricColumn.P50TtftMs and not MetricColumn.Devices);
 
-    /// <summary>True for the columns only serving sweeps have (a qps dimension or an slo: docs/serving.md).</summary>
+    /// <summary>True for the columns only serving sweeps have (a qps dimension or an slo; devices and cost_per_hour with a disaggregation dimension: docs/serving.md).</summary>
     public static bool IsServing(MetricColumn column) => column >= MetricColumn.MaxConcurrency;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,6 +56,8 @@ public static class MetricColumns
         MetricColumn.P99TtftMs => serving.P99TtftMs,
         MetricColumn.P50TpotMs => serving.P50TpotMs,
         MetricColumn.P99TpotMs => serving.P99TpotMs,
-        _ => serving.MaxQpsAtSlo,
+        MetricColumn.MaxQpsAtSlo => serving.MaxQpsAtSlo,
+        MetricColumn.Devices => serving.Devices,
+        _ => serving.CostPerHour,
     };
 }

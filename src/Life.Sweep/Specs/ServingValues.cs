@@ -14,6 +14,8 @@ public readonly struct ServingValues
         P50TpotMs = double.NaN,
         P99TpotMs = double.NaN,
         MaxQpsAtSlo = double.NaN,
+        Devices = double.NaN,
+        CostPerHour = double.NaN,
     };
 
     public double P50TtftMs { get; init; }
@@ -25,4 +27,10 @@ public readonly struct ServingValues
     public double P99TpotMs { get; init; }
 
     public double MaxQpsAtSlo { get; init; }
+
+    /// <summary>Devices of the row's replica or xPyD deployment (sweeps with a disaggregation dimension).</summary>
+    public double Devices { get; init; }
+
+    /// <summary>Rental per hour of <see cref="Devices"/>, both pools priced.</summary>
+    public double CostPerHour { get; init; }
 }

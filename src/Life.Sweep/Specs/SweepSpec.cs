@@ -24,7 +24,8 @@ public sealed class SweepSpec
         RooflineMode roofline,
         EfficiencyDefaults efficiency,
         ServingSlo? slo = null,
-        Life.Engine.Serving.SchedulerConfig? scheduler = null)
+        Life.Engine.Serving.SchedulerConfig? scheduler = null,
+        IReadOnlyList<PoolShape>? disaggregation = null)
     {
         Name = name;
         Dimensions = dimensions;
@@ -37,6 +38,7 @@ public sealed class SweepSpec
         Efficiency = efficiency;
         Slo = slo;
         Scheduler = scheduler ?? Life.Engine.Serving.SchedulerConfig.Default;
+        Disaggregation = disaggregation;
         CanonicalJson = SweepSpecJson.Write(this);
         Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
     }
@@ -71,6 +73,12 @@ public sealed class SweepSpec
 
     /// <summary>The continuous-batching scheduler rows with a qps (and max_qps_at_slo) are served by.</summary>
     public Life.Engine.Serving.SchedulerConfig Scheduler { get; }
+
+    /// <summary>
+    /// The pool shapes of the <c>disaggregation</c> dimension, index-aligned with its values; null
+    /// when the spec has none (rows are served by colocated replicas, and the shape and cost columns are absent).
+    /// </summary>
+    public IReadOnlyList<PoolShape>? Disaggregation { get; }
 
     /// <summary>Rows have serving columns: the spec has a qps dimension or an slo.</summary>
     public bool IsServing => Slo is not null || Find(DimensionKeys.Qps) is not null;

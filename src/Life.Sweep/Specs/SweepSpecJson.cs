@@ -28,38 +28,11 @@ internal static class SweepSpecJson
         json.WriteStartObject();
         json.WriteString("name", spec.Name);
         json.WriteStartArray("hardware");
+        // The link figures (the KV transfer between pools) only in specs with disaggregation, so the
+        // canonical form, and the hash, of every other spec is as before.
         foreach (var h in spec.Hardware)
         {
-            json.WriteStartObject();
-            json.WriteString("id", h.Id);
-            json.WriteString("name", h.Name);
-            json.WriteString("device_class", HardwareJson.FormatDeviceClass(h.DeviceClass));
-            json.WriteString("vendor", Vendors.Name(h.Vendor));
-            if (h.Buckets is { } buckets)
-            {
-                // Inline, so workers on other machines need no profile file.
-                json.WriteString("kind", "bucketed");
-                json.WritePropertyName("profile");
-                json.WriteRawValue(Life.Engine.Lens.BucketProfileJson.ToJson(buckets));
-            }
-
-            json.WriteNumber("fp16_tflops", h.Fp16Tflops);
-            json.WriteNumber("fp8_tflops", h.Fp8Tflops);
-            json.WriteNumber("int8_tops", h.Int8Tops);
-            json.WriteNumber("int4_tops", h.Int4Tops);
-            json.WriteNumber("bandwidth_gbs", h.BandwidthGBs);
-            json.WriteNumber("memory_gb", h.MemoryGB);
-            json.WriteNumber("compute_efficiency", h.ComputeEfficiency);
-            json.WriteNumber("memory_efficiency", h.MemoryEfficiency);
-            json.WriteNumber("dispatch_us", h.DispatchOverheadUs);
-            json.WriteNumber("half_efficiency_tokens", h.HalfEfficiencyTokens);
-            json.WriteNumber("overlap", h.ComputeMemoryOverlap);
-            WriteOptional(json, "price_usd", h.PriceUsd);
-            WriteOptional(json, "price_usd_per_hour", h.PriceUsdPerHour);
-            WriteOptional(json, "power_w", h.PowerW);
-            WriteOptional(json, "idle_power_w", h.IdlePowerW);
-            json.WriteNumber("interconnect_gbs", h.InterconnectGBs);
-            json.WriteEndObject();
+            WriteHardware(json, h, spec.Disaggregation is not null);
         }
 
         json.WriteEndArray();
@@ -114,6 +87,32 @@ internal static class SweepSpecJson
             WriteSection(json, "speculative", spec, DimensionKeys.SpeculativeKeys);
         }
 
+        if (spec.Disaggregation is { } shapes)
+        {
+            json.WriteStartArray("disaggregation");
+            foreach (var shape in shapes)
+            {
+                if (shape.IsColocated)
+                {
+                    json.WriteStringValue("none");
+                    continue;
+                }
+
+                json.WriteStartObject();
+                json.WriteNumber("prefill", shape.PrefillReplicas);
+                json.WriteNumber("decode", shape.DecodeReplicas);
+                if (shape.DecodeHardware is { } decode)
+                {
+                    json.WritePropertyName("decode_hardware");
+                    WriteHardware(json, decode, links: true);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         WriteSection(json, "workload", spec, DimensionKeys.WorkloadKeys);
         if (spec.Slo is { } slo)
         {
@@ -162,6 +161,49 @@ internal static class SweepSpecJson
         // The one part of the defaults that rows read and the resolved numbers above do not show.
         json.WritePropertyName("format_scales");
         json.WriteRawValue(spec.Efficiency.FormatScalesCanonicalJson);
+        json.WriteEndObject();
+    }
+
+    private static void WriteHardware(Utf8JsonWriter json, in HardwareSpec h, bool links)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", h.Id);
+        json.WriteString("name", h.Name);
+        json.WriteString("device_class", HardwareJson.FormatDeviceClass(h.DeviceClass));
+        json.WriteString("vendor", Vendors.Name(h.Vendor));
+        if (h.Buckets is { } buckets)
+        {
+            // Inline, so workers on other machines need no profile file.
+            json.WriteString("kind", "bucketed");
+            json.WritePropertyName("profile");
+            json.WriteRawValue(Life.Engine.Lens.BucketProfileJson.ToJson(buckets));
+        }
+
+        json.WriteNumber("fp16_tflops", h.Fp16Tflops);
+        json.WriteNumber("fp8_tflops", h.Fp8Tflops);
+        json.WriteNumber("int8_tops", h.Int8Tops);
+        json.WriteNumber("int4_tops", h.Int4Tops);
+        json.WriteNumber("bandwidth_gbs", h.BandwidthGBs);
+        json.WriteNumber("memory_gb", h.MemoryGB);
+        json.WriteNumber("compute_efficiency", h.ComputeEfficiency);
+        json.WriteNumber("memory_efficiency", h.MemoryEfficiency);
+        json.WriteNumber("dispatch_us", h.DispatchOverheadUs);
+        json.WriteNumber("half_efficiency_tokens", h.HalfEfficiencyTokens);
+        json.WriteNumber("overlap", h.ComputeMemoryOverlap);
+        WriteOptional(json, "price_usd", h.PriceUsd);
+        WriteOptional(json, "price_usd_per_hour", h.PriceUsdPerHour);
+        WriteOptional(json, "power_w", h.PowerW);
+        WriteOptional(json, "idle_power_w", h.IdlePowerW);
+        json.WriteNumber("interconnect_gbs", h.InterconnectGBs);
+        if (links)
+        {
+            json.WriteNumber("devices_per_node", h.DevicesPerNode);
+            json.WriteNumber("intra_node_gbs", h.IntraNodeGBs);
+            json.WriteNumber("intra_node_latency_us", h.IntraNodeLatencyUs);
+            json.WriteNumber("inter_node_gbs", h.InterNodeGBs);
+            json.WriteNumber("inter_node_latency_us", h.InterNodeLatencyUs);
+        }
+
         json.WriteEndObject();
     }
 

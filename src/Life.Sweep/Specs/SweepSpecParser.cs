@@ -26,7 +26,7 @@ public sealed class SweepSpecParser
 
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "name", "hardware", "models", "optimizations", "parallelism", "speculative", "workload", "slo", "scheduler", "constraints", "objectives", "shard_size", "roofline", "format_scales",
+        "name", "hardware", "models", "optimizations", "parallelism", "speculative", "disaggregation", "workload", "slo", "scheduler", "constraints", "objectives", "shard_size", "roofline", "format_scales",
     };
 
     private readonly List<string> _problems = [];
@@ -82,6 +82,7 @@ public sealed class SweepSpecParser
         var roofline = RooflineMode.PerOperator;
         ServingSlo? slo = null;
         var scheduler = Life.Engine.Serving.SchedulerConfig.Default;
+        List<PoolShape>? disaggregation = null;
 
         foreach (var (key, node) in root.Children)
         {
@@ -105,6 +106,10 @@ public sealed class SweepSpecParser
                     break;
                 case "speculative":
                     ReadDimensions(node, "speculative", DimensionKeys.SpeculativeKeys, values);
+                    break;
+                case "disaggregation":
+                    disaggregation = ReadDisaggregation(node);
+                    values[DimensionKeys.Disaggregation] = Dimension.OfTexts(DimensionKeys.Disaggregation, [.. disaggregation.Select(shape => shape.Name)]);
                     break;
                 case "workload":
                     ReadDimensions(node, "workload", DimensionKeys.WorkloadKeys, values);
@@ -174,7 +179,12 @@ public sealed class SweepSpecParser
             }
         }
 
-        CheckServingColumns(values.ContainsKey(DimensionKeys.Qps), slo is not null, constraints, objectives);
+        if (disaggregation is not null && !values.ContainsKey(DimensionKeys.Qps) && slo is null)
+        {
+            Problem("disaggregation: changes only the serving columns, so it needs a workload.qps dimension or an slo");
+        }
+
+        CheckServingColumns(values.ContainsKey(DimensionKeys.Qps), slo is not null, disaggregation is not null, constraints, objectives);
         values[DimensionKeys.Hardware] = Dimension.OfTexts(DimensionKeys.Hardware, hardwareIds);
         values[DimensionKeys.Model] = Dimension.OfTexts(DimensionKeys.Model, modelIds);
         var dimensions = new List<Dimension>();
@@ -202,7 +212,7 @@ public sealed class SweepSpecParser
             throw new SpecException(_source, _problems);
         }
 
-        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline, _references.Defaults, slo, scheduler);
+        return new SweepSpec(name, dimensions, hardware, models, constraints, objectives, shardSize, roofline, _references.Defaults, slo, scheduler, disaggregation);
     }
 
     private YamlMappingNode Load(string text)
@@ -486,12 +496,104 @@ public sealed class SweepSpecParser
         return scheduler;
     }
 
+    /// <summary>
+    /// <c>disaggregation: [none, { prefill: 1, decode: 3 }, { prefill: 2, decode: 2, decode_hardware: h200 }]</c>:
+    /// pool shapes, each replica count in 1..1024, the decode hardware a catalog name, a hardware JSON
+    /// file or an inline object (a roofline device; the row's hardware when left out).
+    /// </summary>
+    private List<PoolShape> ReadDisaggregation(YamlNode node)
+    {
+        var shapes = new List<PoolShape>();
+        var index = 0;
+        foreach (var item in Items(node, "disaggregation"))
+        {
+            var field = $"disaggregation[{index++}]";
+            if (item is YamlScalarNode { Value: "none" })
+            {
+                AddShape(shapes, PoolShape.Colocated, field);
+                continue;
+            }
+
+            if (item is not YamlMappingNode mapping)
+            {
+                Problem($"{field}: expected none or a mapping such as {{ prefill: 1, decode: 3, decode_hardware: h200 }}");
+                continue;
+            }
+
+            long? prefill = null, decode = null;
+            HardwareSpec? decodeHardware = null;
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                switch (key)
+                {
+                    case "prefill":
+                        prefill = Integer(valueNode, $"{field}.prefill", 1, 1024);
+                        break;
+                    case "decode":
+                        decode = Integer(valueNode, $"{field}.decode", 1, 1024);
+                        break;
+                    case "decode_hardware":
+                        decodeHardware = ReadDecodeHardware(valueNode, $"{field}.decode_hardware");
+                        break;
+                    default:
+                        Problem($"{field}.{key}: unknown key (expected prefill, decode, decode_hardware)");
+                        break;
+                }
+            }
+
+            if (!mapping.Children.ContainsKey(new YamlScalarNode("prefill")) || !mapping.Children.ContainsKey(new YamlScalarNode("decode")))
+            {
+                Problem($"{field}: give both prefill and decode replica counts");
+            }
+            else if (prefill is { } x && decode is { } y)
+            {
+                AddShape(shapes, new PoolShape((int)x, (int)y, decodeHardware), field);
+            }
+        }
+
+        return shapes;
+    }
+
+    private HardwareSpec? ReadDecodeHardware(YamlNode node, string field)
+    {
+        try
+        {
+            var spec = node is YamlMappingNode mapping
+                ? _references.ParseHardware(ToJson(mapping), $"{_source} {field}", _baseDirectory)
+                : _references.ResolveHardware(ResolvePath(Scalar(node, field) ?? string.Empty));
+            if (spec.IsBucketed)
+            {
+                Problem($"{field}: '{spec.Id}' is a bucketed profile; serving forecasts need a roofline device");
+                return null;
+            }
+
+            return spec;
+        }
+        catch (EngineInputException e)
+        {
+            Problem($"{field}: {e.Message}");
+            return null;
+        }
+    }
+
+    private void AddShape(List<PoolShape> shapes, PoolShape shape, string field)
+    {
+        if (shapes.Exists(s => s.Name == shape.Name))
+        {
+            Problem($"{field}: {shape.Name} appears twice");
+            return;
+        }
+
+        shapes.Add(shape);
+    }
+
     /// <summary>Serving columns exist only in sweeps that make them (a qps dimension, an slo): bounds and objectives on others name nothing.</summary>
-    private void CheckServingColumns(bool hasQps, bool hasSlo, Constraints constraints, List<Objective> objectives)
+    private void CheckServingColumns(bool hasQps, bool hasSlo, bool hasDisaggregation, Constraints constraints, List<Objective> objectives)
     {
         foreach (var bound in constraints.Bounds)
         {
-            if (MissingServingColumn(bound.Column, hasQps, hasSlo) is { } why)
+            if (MissingServingColumn(bound.Column, hasQps, hasSlo, hasDisaggregation) is { } why)
             {
                 Problem($"constraints.{bound}: {why}");
             }
@@ -499,15 +601,16 @@ public sealed class SweepSpecParser
 
         for (var i = 0; i < objectives.Count; i++)
         {
-            if (MissingServingColumn(objectives[i].Column, hasQps, hasSlo) is { } why)
+            if (MissingServingColumn(objectives[i].Column, hasQps, hasSlo, hasDisaggregation) is { } why)
             {
                 Problem($"objectives[{i}]: '{objectives[i]}': {why}");
             }
         }
     }
 
-    private static string? MissingServingColumn(MetricColumn column, bool hasQps, bool hasSlo) => column switch
+    private static string? MissingServingColumn(MetricColumn column, bool hasQps, bool hasSlo, bool hasDisaggregation) => column switch
     {
+        MetricColumn.Devices or MetricColumn.CostPerHour when !hasDisaggregation => $"{MetricColumns.Name(column)} is a column of sweeps with a disaggregation: list",
         MetricColumn.MaxQpsAtSlo when !hasSlo => "max_qps_at_slo needs an slo: { ttft_p99_ms, tpot_p99_ms }",
         MetricColumn.P50TtftMs or MetricColumn.P99TtftMs or MetricColumn.P50TpotMs or MetricColumn.P99TpotMs when !hasQps => $"{MetricColumns.Name(column)} needs a workload.qps dimension",
         MetricColumn.MaxConcurrency when !hasQps && !hasSlo => "max_concurrency is a column of serving sweeps (a workload.qps dimension or an slo)",

@@ -22,6 +22,7 @@ internal enum DimensionRole : byte
     SpecK,
     SpecAlpha,
     DraftCost,
+    Disaggregation,
     Batch,
     InputTokens,
     OutputTokens,

@@ -25,6 +25,7 @@ internal static class DimensionRoles
         DimensionKeys.SpecK => DimensionRole.SpecK,
         DimensionKeys.SpecAlpha => DimensionRole.SpecAlpha,
         DimensionKeys.DraftCost => DimensionRole.DraftCost,
+        DimensionKeys.Disaggregation => DimensionRole.Disaggregation,
         DimensionKeys.Batch => DimensionRole.Batch,
         DimensionKeys.InputTokens => DimensionRole.InputTokens,
         DimensionKeys.OutputTokens => DimensionRole.OutputTokens,

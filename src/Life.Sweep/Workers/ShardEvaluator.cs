@@ -29,6 +29,7 @@ public sealed class ShardEvaluator
     private readonly bool _isServing;
     private readonly bool _hasSpeculative;
     private readonly int _qpsDimension = -1;
+    private readonly int _disaggregationDimension = -1;
 
     // max_qps_at_slo depends on neither batch nor qps: one capacity search per distinct rest of the
     // coordinates (a bisection of some 30 steady-state evaluations), reused by every row that shares them.
@@ -40,6 +41,9 @@ public sealed class ShardEvaluator
 
     // Set by EvaluateRow: the replica layout the row ran on (its serving columns are served by it).
     private Deployment _deployment;
+
+    // Set by EvaluateRow: devices of the row's replica (tp × pp), also for an impossible layout.
+    private int _replicaDevices = 1;
 
     // Set by EvaluateRow: the row's speculative decoding (off without a speculative: section).
     private SpeculativeDecoding _speculative;
@@ -66,6 +70,11 @@ public sealed class ShardEvaluator
             if (_roles[d] == DimensionRole.Qps)
             {
                 _qpsDimension = d;
+            }
+
+            if (_roles[d] == DimensionRole.Disaggregation)
+            {
+                _disaggregationDimension = d;
             }
         }
 
@@ -197,10 +206,12 @@ public sealed class ShardEvaluator
         if (!_hasParallelism)
         {
             _deployment = Deployment.Single;
+            _replicaDevices = 1;
             return Evaluator.Evaluate(table, hardware, workload, roofline);
         }
 
         var plan = PlanFor(digits);
+        _replicaDevices = plan.Devices;
         if (plan.Check(table.Model) != ParallelIssue.None)
         {
             _layoutInvalid = true;
@@ -221,9 +232,11 @@ public sealed class ShardEvaluator
     private void FillServing(ResultBatch batch, int row, long configId, OperatorTable table, in HardwareSpec hardware, in Workload workload, ReadOnlySpan<int> digits, in Metrics m, bool withinContext)
     {
         var values = ServingValues.None;
+        var shape = _disaggregationDimension >= 0 ? _spec.Disaggregation![digits[_disaggregationDimension]] : PoolShape.Colocated;
         var runs = !_layoutInvalid && m.Fits && withinContext && !hardware.IsBucketed && m.MaxConcurrency >= 1;
+        var maxConcurrency = m.MaxConcurrency;
         var saturated = false;
-        if (runs)
+        if (runs && shape.IsColocated)
         {
             var cost = new StepCost(table, hardware, _deployment, _speculative);
             if (_qpsDimension >= 0)
@@ -231,37 +244,79 @@ public sealed class ShardEvaluator
                 var qps = _spec.Dimensions[_qpsDimension].Numbers[digits[_qpsDimension]];
                 var s = SteadyStateServing.Evaluate(cost, new ServingWorkload(qps, workload.InputTokens, workload.OutputTokens), _spec.Scheduler, m.MaxConcurrency);
                 saturated = s.Saturated;
-                values = new ServingValues
-                {
-                    P50TtftMs = Finite(s.TtftP50Ms),
-                    P99TtftMs = Finite(s.TtftP99Ms),
-                    P50TpotMs = Finite(s.TpotP50Ms),
-                    P99TpotMs = Finite(s.TpotP99Ms),
-                    MaxQpsAtSlo = double.NaN,
-                };
+                values = Percentiles(s);
             }
 
             if (_spec.Slo is { } slo)
             {
-                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(cost, workload, digits, m.MaxConcurrency, slo) };
+                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(new CollocatedReplica(cost, workload.InputTokens, workload.OutputTokens, _spec.Scheduler, m.MaxConcurrency), CapacitySearch.OneAtATime(cost, workload.InputTokens, workload.OutputTokens), digits, slo) };
             }
+        }
+        else if (runs)
+        {
+            // An xPyD deployment of the row's layout: prefill on the row's hardware, decode on the shape's.
+            var decodeHardware = shape.DecodeOn(hardware);
+            var decodeCapacity = KvCapacity.Of(table, decodeHardware, _deployment, workload);
+            maxConcurrency = decodeCapacity.MaxConcurrency;
+            runs = decodeCapacity.ModelFits && decodeCapacity.MaxConcurrency >= 1;
+            if (runs)
+            {
+                var decodeCost = new StepCost(table, decodeHardware, _deployment, _speculative);
+                var transfer = DisaggregatedServing.TransferSeconds(KvCapacity.SequenceBytesPerDevice(table, _deployment, workload.InputTokens), hardware, decodeHardware);
+                var pools = new DisaggregatedPools(shape.PrefillReplicas, new StepCost(table, hardware, _deployment, _speculative), shape.DecodeReplicas, decodeCost, decodeCapacity.MaxConcurrency, transfer, workload.InputTokens, workload.OutputTokens, _spec.Scheduler);
+                if (_qpsDimension >= 0)
+                {
+                    var s = pools.At(_spec.Dimensions[_qpsDimension].Numbers[digits[_qpsDimension]]);
+                    saturated = s.Saturated;
+                    values = Percentiles(s);
+                }
+
+                if (_spec.Slo is { } slo)
+                {
+                    // As capacity searches a deployment: from one request at a time on each decode replica.
+                    values = values with { MaxQpsAtSlo = MaxQpsAtSlo(pools, CapacitySearch.OneAtATime(decodeCost, workload.InputTokens, workload.OutputTokens) * shape.DecodeReplicas, digits, slo) };
+                }
+            }
+        }
+
+        if (_disaggregationDimension >= 0)
+        {
+            // Every device of both pools, each at its own hardware's price (as capacity plans a deployment).
+            var perReplica = _replicaDevices;
+            values = shape.IsColocated
+                ? values with { Devices = perReplica, CostPerHour = perReplica * hardware.HourlyCostUsd }
+                : values with
+                {
+                    Devices = (shape.PrefillReplicas + shape.DecodeReplicas) * perReplica,
+                    CostPerHour = (shape.PrefillReplicas * perReplica * hardware.HourlyCostUsd) + (shape.DecodeReplicas * perReplica * shape.DecodeOn(hardware).HourlyCostUsd),
+                };
         }
 
         FillRow(batch, row, configId, digits, m, withinContext, values);
         var metrics = batch.Metrics;
         var present = batch.Present;
-        metrics[(int)MetricColumn.MaxConcurrency][row] = m.MaxConcurrency;
+        metrics[(int)MetricColumn.MaxConcurrency][row] = maxConcurrency;
         Store(metrics, present, MetricColumn.P50TtftMs, row, values.P50TtftMs);
         Store(metrics, present, MetricColumn.P99TtftMs, row, values.P99TtftMs);
         Store(metrics, present, MetricColumn.P50TpotMs, row, values.P50TpotMs);
         Store(metrics, present, MetricColumn.P99TpotMs, row, values.P99TpotMs);
         Store(metrics, present, MetricColumn.MaxQpsAtSlo, row, values.MaxQpsAtSlo);
+        metrics[(int)MetricColumn.Devices][row] = values.Devices;
+        Store(metrics, present, MetricColumn.CostPerHour, row, values.CostPerHour);
         if (batch.Saturated is { } flags)
         {
             flags[row] = saturated;
             batch.SaturatedPresent![row] = runs;
         }
     }
+
+    private static ServingValues Percentiles(in ServingMetrics s) => ServingValues.None with
+    {
+        P50TtftMs = Finite(s.TtftP50Ms),
+        P99TtftMs = Finite(s.TtftP99Ms),
+        P50TpotMs = Finite(s.TpotP50Ms),
+        P99TpotMs = Finite(s.TpotP99Ms),
+    };
 
     private static double Finite(double value) => double.IsFinite(value) ? value : double.NaN;
 
@@ -271,8 +326,9 @@ public sealed class ShardEvaluator
         present[(int)column][row] = !double.IsNaN(value);
     }
 
-    /// <summary>The capacity search for this row's replica and lengths, once per distinct coordinates other than batch and qps.</summary>
-    private double MaxQpsAtSlo(in StepCost cost, in Workload workload, ReadOnlySpan<int> digits, double maxConcurrency, ServingSlo slo)
+    /// <summary>The capacity search for this row's replica (or deployment) and lengths, once per distinct coordinates other than batch and qps.</summary>
+    private double MaxQpsAtSlo<TModel>(in TModel model, double guess, ReadOnlySpan<int> digits, ServingSlo slo)
+        where TModel : struct, IServingModel
     {
         long key = 0;
         for (var d = 0; d < digits.Length; d++)
@@ -293,7 +349,7 @@ public sealed class ShardEvaluator
             _maxQps.Clear();
         }
 
-        var qps = CapacitySearch.MaxQps(cost, workload.InputTokens, workload.OutputTokens, _spec.Scheduler, maxConcurrency, slo.TtftP99Ms, slo.TpotP99Ms);
+        var qps = CapacitySearch.MaxQps(model, guess, slo.TtftP99Ms, slo.TpotP99Ms);
         _maxQps[key] = qps;
         return qps;
     }

@@ -59,6 +59,35 @@ public sealed class ServingPropertyTests
     }
 
     [Fact]
+    public void With_the_decode_pool_binding_more_decode_replicas_never_lower_max_qps_at_slo()
+    {
+        // 64 prefill replicas and no TTFT limit: the TPOT bound on the decode pool decides, unless the
+        // prefill pool saturates first (long prompts, a loose TPOT). Decode-bound (the rate well below
+        // the prefill pool's 64 / S), each decode replica sees qps / y, so the rate scales by
+        // (y + 1) / y ≥ 1 + 1/8, far past the search's 0.1% tolerance; prefill-bound, both searches
+        // find the same limit, each within that tolerance of it.
+        var gen = from input in Gen.Choose(16, 4096)
+                  from output in Gen.Choose(2, 1024)
+                  from decode in Gen.Choose(1, 8)
+                  from tpot in Gen.Choose(5, 200)
+                  select (input, output, decode, tpot);
+        Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            double MaxQps(int y)
+            {
+                var pools = new DisaggregatedPools(64, Cost, y, Cost, 500, 0.001, c.input, c.output, SchedulerConfig.Default);
+                return CapacitySearch.MaxQps(pools, CapacitySearch.OneAtATime(Cost, c.input, c.output) * y, double.PositiveInfinity, c.tpot);
+            }
+
+            var fewer = MaxQps(c.decode);
+            var more = MaxQps(c.decode + 1);
+            var prefillLimit = 64 / DisaggregatedServing.PrefillSeconds(Cost, c.input, SchedulerConfig.Default.MaxNumBatchedTokens);
+            var decodeBound = fewer < 0.9 * prefillLimit;
+            return (decodeBound ? more >= fewer : more >= fewer * (1 - (2 * CapacitySearch.Tolerance))).Label(decodeBound ? "decode-bound" : "prefill-bound");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void More_replicas_at_a_fixed_rate_never_raise_p99()
     {
         Prop.ForAll(Cases.ToArbitrary(), Gen.Choose(1, 8).ToArbitrary(), (c, replicas) =>

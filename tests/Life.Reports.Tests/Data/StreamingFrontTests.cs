@@ -61,8 +61,13 @@ public sealed class StreamingFrontTests(QuickStartDataset quickStart) : IClassFi
             }
         }
 
-        Assert.Equal(62, expected.Count); // the output-token objectives, each distinct configuration once
+        // The count moves whenever the catalog or the engine does; what must hold is that the front is
+        // not trivial and lists only canonical rows (each distinct configuration once).
+        Assert.True(expected.Count > 5);
         Assert.Equal(expected, front.Ids);
+        using var twins = table.Query($"SELECT count(*) FROM results WHERE NOT canonical AND config_id IN (SELECT config_id FROM read_parquet({ResultsTable.Literal(Path.Combine(quickStart.Output, "pareto.parquet"))}))");
+        Assert.True(twins.Read());
+        Assert.Equal(0L, twins.GetInt64(0));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

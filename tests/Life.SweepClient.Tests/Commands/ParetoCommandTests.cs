@@ -8,7 +8,7 @@ public sealed class ParetoCommandTests(SmallSweep sweep) : IClassFixture<SmallSw
 {
     public static TheoryData<string[], string> BadInput => new()
     {
-        { ["--objectives", "min:tpot"], "--objectives: 'min:tpot' is not min:METRIC or max:METRIC (metrics: ttft_ms, tpot_ms, e2e_ms, per_user_tps, throughput_tps, memory_gb, cost_per_mtok, energy_j_per_token, output_tps, cost_per_m_output_tokens, energy_j_per_output_token, max_concurrency, p50_ttft_ms, p99_ttft_ms, p50_tpot_ms, p99_tpot_ms, max_qps_at_slo)" },
+        { ["--objectives", "min:tpot"], "--objectives: 'min:tpot' is not min:METRIC or max:METRIC (metrics: ttft_ms, tpot_ms, e2e_ms, per_user_tps, throughput_tps, memory_gb, cost_per_mtok, energy_j_per_token, output_tps, cost_per_m_output_tokens, energy_j_per_output_token, max_concurrency, p50_ttft_ms, p99_ttft_ms, p50_tpot_ms, p99_tpot_ms, max_qps_at_slo, devices, cost_per_hour)" },
         { ["--objectives", "fastest"], "--objectives: 'fastest' is not min:METRIC or max:METRIC" },
         { ["--objectives", "min:tpot_ms,max:tpot_ms"], "--objectives: 'max:tpot_ms' names tpot_ms a second time" },
         { ["--objectives", " , "], "--objectives is empty" },

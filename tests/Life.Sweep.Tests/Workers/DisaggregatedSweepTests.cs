@@ -207,6 +207,22 @@ public sealed class DisaggregatedSweepTests
         }
     }
 
+    [Fact]
+    public void A_deployment_whose_model_does_not_fit_the_decode_hardware_has_null_serving_columns_but_its_devices_and_cost()
+    {
+        // 70B at tp 8 is 17.6 GB of weights per device: more than a 12 GB RTX 3060 holds.
+        var spec = SpecText.Parse(Spec.Replace("decode_hardware: h200", "decode_hardware: rtx-3060", StringComparison.Ordinal));
+        var (space, batch) = Evaluate(spec);
+        var row = Row(space, batch, "1p3d-rtx-3060", 4);
+
+        Assert.True(batch.Fits[row]);
+        Assert.False(batch.Present[(int)MetricColumn.P99TtftMs][row]);
+        Assert.False(batch.Present[(int)MetricColumn.MaxQpsAtSlo][row]);
+        Assert.False(batch.SaturatedPresent![row]);
+        Assert.Equal(32, batch.Metrics[(int)MetricColumn.Devices][row]);
+        Assert.True(batch.Present[(int)MetricColumn.P99TtftMs][Row(space, batch, "1p1d", 4)]);
+    }
+
     [Theory]
     [InlineData("  - none\n", "  - nonsense\n", "disaggregation[0]: expected none or a mapping")]
     [InlineData("{ prefill: 1, decode: 1 }", "{ prefill: 1, decode: 0 }", "disaggregation[1].decode: 0 must be at least 1")]

@@ -63,6 +63,22 @@ public sealed class ReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Each_disaggregated_pool_shape_is_a_deployment_of_its_own()
+    {
+        // Two shapes on one hardware: batch (i // 16) is the only other dimension, so 2 curves × 8 rates.
+        SyntheticDataset.Write(Data, """
+            SELECT i AS config_id, 'h100' AS hardware, 'llama' AS model, ['none', '1p1d'][(i % 2) + 1] AS disaggregation,
+                   CAST(1 + (i // 2) % 8 AS DOUBLE) AS qps, CAST(i // 16 AS INTEGER) AS batch,
+                   50.0 * (1 + (i // 2) % 8) * (1 + i % 2) + i // 16 AS p99_ttft_ms, true AS meets_constraints
+            FROM range(64) t(i)
+            """, ["min:p99_ttft_ms", "max:qps"]);
+
+        var html = File.ReadAllText(ReportBuilder.Build(new ReportRequest(Data)).HtmlPath);
+
+        Assert.Contains("data-plot=\"p99_ttft_ms_vs_qps\" data-points=\"16\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_engine_sweep_has_no_serving_section()
     {
         SyntheticDataset.Write(Data, "SELECT i AS config_id, 'gpu' AS hardware, 'm' AS model, CAST(i AS DOUBLE) AS x, CAST(-i AS DOUBLE) AS y FROM range(10) t(i)", ["min:x", "min:y"]);

@@ -2,7 +2,7 @@ namespace Life.Reports.Data;
 
 /// <summary>
 /// For a serving sweep (a dataset with a request-rate column and P99 latency columns): per
-/// deployment (hardware × model, and device count or parallelism where the dataset has them), the
+/// deployment (hardware × model, and device count, pool shape or parallelism where the dataset has them), the
 /// best P99 reached at each request rate over the other dimensions, one curve per deployment.
 /// A dataset without those columns has no curves.
 /// </summary>
@@ -12,7 +12,8 @@ public sealed class ServingCurves
     public const int MaxDeployments = 12;
 
     private static readonly string[] RateColumns = ["qps", "request_rate_qps", "arrival_qps", "request_rate"];
-    private static readonly string[] DeploymentColumns = ["hardware", "model", "devices", "tensor_parallel", "pipeline_parallel", "replicas", "deployment"];
+    // disaggregation: an xPyD pool shape of a sweep (docs/serving.md) is a deployment apart from the colocated one.
+    private static readonly string[] DeploymentColumns = ["hardware", "model", "devices", "disaggregation", "tensor_parallel", "pipeline_parallel", "replicas", "deployment"];
 
     private ServingCurves(string rate, string latency, IReadOnlyList<ServingCurve> curves, int deployments)
     {

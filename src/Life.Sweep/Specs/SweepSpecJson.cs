@@ -28,11 +28,9 @@ internal static class SweepSpecJson
         json.WriteStartObject();
         json.WriteString("name", spec.Name);
         json.WriteStartArray("hardware");
-        // The link figures (the KV transfer between pools) only in specs with disaggregation, so the
-        // canonical form, and the hash, of every other spec is as before.
         foreach (var h in spec.Hardware)
         {
-            WriteHardware(json, h, spec.Disaggregation is not null);
+            WriteHardware(json, h);
         }
 
         json.WriteEndArray();
@@ -104,7 +102,7 @@ internal static class SweepSpecJson
                 if (shape.DecodeHardware is { } decode)
                 {
                     json.WritePropertyName("decode_hardware");
-                    WriteHardware(json, decode, links: true);
+                    WriteHardware(json, decode);
                 }
 
                 json.WriteEndObject();
@@ -164,7 +162,9 @@ internal static class SweepSpecJson
         json.WriteEndObject();
     }
 
-    private static void WriteHardware(Utf8JsonWriter json, in HardwareSpec h, bool links)
+    // Every field a row reads: a worker rebuilds the hardware from this form, so a field left out here
+    // (the node topology, FP4) would make a cluster's collectives or FP4 GEMMs differ from a local run's.
+    private static void WriteHardware(Utf8JsonWriter json, in HardwareSpec h)
     {
         json.WriteStartObject();
         json.WriteString("id", h.Id);
@@ -181,6 +181,7 @@ internal static class SweepSpecJson
 
         json.WriteNumber("fp16_tflops", h.Fp16Tflops);
         json.WriteNumber("fp8_tflops", h.Fp8Tflops);
+        json.WriteNumber("fp4_tflops", h.Fp4Tflops);
         json.WriteNumber("int8_tops", h.Int8Tops);
         json.WriteNumber("int4_tops", h.Int4Tops);
         json.WriteNumber("bandwidth_gbs", h.BandwidthGBs);
@@ -195,14 +196,11 @@ internal static class SweepSpecJson
         WriteOptional(json, "power_w", h.PowerW);
         WriteOptional(json, "idle_power_w", h.IdlePowerW);
         json.WriteNumber("interconnect_gbs", h.InterconnectGBs);
-        if (links)
-        {
-            json.WriteNumber("devices_per_node", h.DevicesPerNode);
-            json.WriteNumber("intra_node_gbs", h.IntraNodeGBs);
-            json.WriteNumber("intra_node_latency_us", h.IntraNodeLatencyUs);
-            json.WriteNumber("inter_node_gbs", h.InterNodeGBs);
-            json.WriteNumber("inter_node_latency_us", h.InterNodeLatencyUs);
-        }
+        json.WriteNumber("devices_per_node", h.DevicesPerNode);
+        json.WriteNumber("intra_node_gbs", h.IntraNodeGBs);
+        json.WriteNumber("intra_node_latency_us", h.IntraNodeLatencyUs);
+        json.WriteNumber("inter_node_gbs", h.InterNodeGBs);
+        json.WriteNumber("inter_node_latency_us", h.InterNodeLatencyUs);
 
         json.WriteEndObject();
     }

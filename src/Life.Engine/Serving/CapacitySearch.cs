@@ -19,6 +19,10 @@ public static class CapacitySearch
     public static double MaxQps(in StepCost cost, int inputTokens, int outputTokens, in SchedulerConfig scheduler, double maxConcurrency, double sloTtftP99Ms, double sloTpotP99Ms) =>
         MaxQps(new CollocatedReplica(cost, inputTokens, outputTokens, scheduler, maxConcurrency), OneAtATime(cost, inputTokens, outputTokens), sloTtftP99Ms, sloTpotP99Ms);
 
+    /// <summary>Requests per second one collocated replica serves at <paramref name="lengths"/>' mean lengths and spreads (its rate is ignored); 0 when none.</summary>
+    public static double MaxQps(in StepCost cost, in ServingWorkload lengths, in SchedulerConfig scheduler, double maxConcurrency, double sloTtftP99Ms, double sloTpotP99Ms) =>
+        MaxQps(new CollocatedReplica(cost, lengths, scheduler, maxConcurrency), OneAtATime(cost, lengths.InputTokens, lengths.OutputTokens), sloTtftP99Ms, sloTpotP99Ms);
+
     /// <summary>The rate that keeps one request at a time decoding: one sequence's decode step at its mean context, O of them per request.</summary>
     public static double OneAtATime(in StepCost cost, int inputTokens, int outputTokens)
     {

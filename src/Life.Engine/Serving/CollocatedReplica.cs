@@ -5,18 +5,23 @@ public readonly struct CollocatedReplica : IServingModel
 {
     private readonly StepCost _cost;
     private readonly SchedulerConfig _scheduler;
-    private readonly int _input;
-    private readonly int _output;
+    private readonly ServingWorkload _lengths;
     private readonly double _maxConcurrency;
 
     public CollocatedReplica(in StepCost cost, int inputTokens, int outputTokens, in SchedulerConfig scheduler, double maxConcurrency)
+        : this(cost, new ServingWorkload(0, inputTokens, outputTokens), scheduler, maxConcurrency)
+    {
+    }
+
+    /// <summary>A replica serving <paramref name="lengths"/>' mean lengths and spreads (its rate is ignored; each probe sets its own).</summary>
+    public CollocatedReplica(in StepCost cost, in ServingWorkload lengths, in SchedulerConfig scheduler, double maxConcurrency)
     {
         _cost = cost;
-        _input = inputTokens;
-        _output = outputTokens;
+        _lengths = lengths;
         _scheduler = scheduler;
         _maxConcurrency = maxConcurrency;
     }
 
-    public ServingMetrics At(double qps) => SteadyStateServing.Evaluate(_cost, new ServingWorkload(qps, _input, _output), _scheduler, _maxConcurrency);
+    // `with` copies the spreads worked out when the lengths were set: nothing is recomputed per rate.
+    public ServingMetrics At(double qps) => SteadyStateServing.Evaluate(_cost, _lengths with { Qps = qps }, _scheduler, _maxConcurrency);
 }

@@ -12,6 +12,16 @@ namespace Life.Engine.Serving;
 /// percentiles). With speculative decoding (<see cref="StepCost.Speculative"/>) a request needs
 /// (O − 1)/E decode steps of E tokens each, and its TPOT is the step over E (the spread of the
 /// accepted runs is not in the percentiles).
+/// Length spread (<see cref="ServingWorkload.InputSpread"/>, <see cref="ServingWorkload.OutputSpread"/>):
+/// a request holds the prefill budget for a time S ∝ its prompt length L, so E[S²] = E[S]²·E[L²]/E[L]²
+/// and the Pollaczek–Khinchine mean wait λE[S²]/(2(1 − ρ)) is the M/D/1 one times E[L²]/E[L]²; the
+/// request's own prefill at the q-th percentile is the prefill of the q-th percentile prompt (its
+/// quantile summed with the wait's: an upper estimate of the sum's quantile, as the residual's already
+/// is). The step's prefill share λ·Δ stays at the mean prompt (Δ is nearly linear in L; the quadratic
+/// attention part of E[Δ(L)] is left out). Output spread: Little's law needs only E[O], so the batch
+/// occupancy N = λ·E[O − 1]·t is unchanged; the context of a running sequence, averaged over time, is
+/// length-biased (a sequence of O tokens is in the batch for O steps, having emitted O/2 on average),
+/// E[I] + E[O²]/(2E[O]) = E[I] + E[O]·(E[O²]/E[O]²)/2.
 /// </summary>
 public static class SteadyStateServing
 {
@@ -23,7 +33,7 @@ public static class SteadyStateServing
         var lambda = workload.Qps;
         var input = workload.InputTokens;
         var decodeSteps = (workload.OutputTokens - 1.0) / cost.TokensPerStep;
-        var context = input + (workload.OutputTokens / 2.0);
+        var context = MeanContext(workload);
         if (capacity < 1 || !(lambda > 0))
         {
             return ServingSimulator.Unbounded();
@@ -72,6 +82,23 @@ public static class SteadyStateServing
         return AtOperatingPoint(cost, workload, scheduler, others);
     }
 
+    /// <summary>Time-averaged context of a running sequence: E[I] + E[O²]/(2E[O]) (length-biased, see the type's comment).</summary>
+    private static double MeanContext(in ServingWorkload workload) =>
+        workload.InputTokens + (workload.OutputTokens * workload.OutputSpread.SecondMomentRatio / 2.0);
+
+    /// <summary>A request's prefill of <paramref name="input"/> tokens: its chunk steps (the others decoding in them) plus its extra.</summary>
+    private static double PrefillSeconds(in StepCost cost, double context, int input, int budget, double others, double othersDecode)
+    {
+        var extra = PrefillExtraSeconds(cost, context, input, budget, others, out var chunks);
+        return (chunks * othersDecode) + extra;
+    }
+
+    /// <summary>The prefill of the prompt at a percentile of the input spread; the mean's without spread.</summary>
+    private static double PrefillAt(double tokens, in StepCost cost, double context, in ServingWorkload workload, int budget, double others, double othersDecode, double meanPrefill) =>
+        workload.InputSpread.HasSpread
+            ? PrefillSeconds(cost, context, (int)Math.Clamp(Math.Round(tokens), 1, LengthDistribution.MaxTokens), budget, others, othersDecode)
+            : meanPrefill;
+
     /// <summary>λ·(O − 1)·t − N for N others decoding; NaN when prefills alone fill the steps.</summary>
     private static double Excess(in StepCost cost, double lambda, double decodeSteps, double context, int input, int budget, double others, out double step)
     {
@@ -117,7 +144,7 @@ public static class SteadyStateServing
     {
         var lambda = workload.Qps;
         var input = workload.InputTokens;
-        var context = input + (workload.OutputTokens / 2.0);
+        var context = MeanContext(workload);
         var step = StepSeconds(cost, lambda, context, input, scheduler.MaxNumBatchedTokens, others, out _, out var prefillExtra);
         PrefillExtraSeconds(cost, context, input, scheduler.MaxNumBatchedTokens, others, out var chunks);
 
@@ -152,20 +179,25 @@ public static class SteadyStateServing
             return ServingSimulator.Unbounded();
         }
 
-        var meanWait = rho * service / (2 * (1 - rho));
+        // Pollaczek–Khinchine: E[S²]/E[S]² = E[L²]/E[L]² (1 for fixed prompts: M/D/1).
+        var meanWait = rho * service * workload.InputSpread.SecondMomentRatio / (2 * (1 - rho));
+        var budget = scheduler.MaxNumBatchedTokens;
+        var prefill50 = PrefillAt(workload.InputSpread.P50Tokens, cost, context, workload, budget, others, othersDecode, prefill);
+        var prefill90 = PrefillAt(workload.InputSpread.P90Tokens, cost, context, workload, budget, others, othersDecode, prefill);
+        var prefill99 = PrefillAt(workload.InputSpread.P99Tokens, cost, context, workload, budget, others, othersDecode, prefill);
         var decodeSteps = (workload.OutputTokens - 1.0) / cost.TokensPerStep;
         return new ServingMetrics
         {
             Saturated = false,
-            TtftP50Ms = Ttft(0.50, residual, prefill, meanWait, rho) * 1e3,
-            TtftP90Ms = Ttft(0.90, residual, prefill, meanWait, rho) * 1e3,
-            TtftP99Ms = Ttft(0.99, residual, prefill, meanWait, rho) * 1e3,
+            TtftP50Ms = Ttft(0.50, residual, prefill50, meanWait, rho) * 1e3,
+            TtftP90Ms = Ttft(0.90, residual, prefill90, meanWait, rho) * 1e3,
+            TtftP99Ms = Ttft(0.99, residual, prefill99, meanWait, rho) * 1e3,
             TpotP50Ms = step / cost.TokensPerStep * 1e3,
             TpotP90Ms = Tpot(1.2816, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra) * 1e3,
             TpotP99Ms = Tpot(2.3263, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra) * 1e3,
-            E2eP50Ms = (Ttft(0.50, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
-            E2eP90Ms = (Ttft(0.90, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
-            E2eP99Ms = (Ttft(0.99, residual, prefill, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP50Ms = (Ttft(0.50, residual, prefill50, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(0, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP90Ms = (Ttft(0.90, residual, prefill90, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(1.2816, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
+            E2eP99Ms = (Ttft(0.99, residual, prefill99, meanWait, rho) + ((workload.OutputTokens - 1) * Tpot(2.3263, step, lambda, workload.OutputTokens, decodeSteps, chunkEquivalents, chunkExtra))) * 1e3,
             MeanBatch = lambda * decodeSteps * step,
             MeanQueueMs = ((busy * step / 2) + meanWait) * 1e3,
             StepMs = step * 1e3,

@@ -34,6 +34,12 @@ public static class DimensionKeys
     public const string InputTokens = "input_tokens";
     public const string OutputTokens = "output_tokens";
 
+    /// <summary>Input length distributions (fixed: the row's input_tokens; uniform:A,B, lognormal:MU,SIGMA as simulate takes): serving columns only (docs/serving.md).</summary>
+    public const string InputDist = "input_dist";
+
+    /// <summary>Output length distributions, as <see cref="InputDist"/>.</summary>
+    public const string OutputDist = "output_dist";
+
     /// <summary>Requests per second (Poisson arrivals): a row with one has steady-state serving columns (docs/serving.md).</summary>
     public const string Qps = "qps";
 
@@ -48,20 +54,20 @@ public static class DimensionKeys
     public static readonly IReadOnlyList<string> SpeculativeKeys = [SpecK, SpecAlpha, DraftCost];
 
     /// <summary>Workload keys accepted under <c>workload:</c>.</summary>
-    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens, Qps];
+    public static readonly IReadOnlyList<string> WorkloadKeys = [Batch, InputTokens, OutputTokens, InputDist, OutputDist, Qps];
 
     public static readonly IReadOnlyList<string> EnumerationOrder =
-        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, Qps];
+        [Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, LoraRank, LoraMode, Chunk, Fusion, KvCache, Counting, Hardware, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, InputDist, OutputDist, Qps];
 
     public static readonly IReadOnlyList<string> ColumnOrder =
-        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, Qps];
+        [Hardware, Model, WeightBits, ActBits, ActFormat, KvBits, QuantGroup, Fusion, KvCache, Counting, LoraRank, LoraMode, Chunk, Tp, Pp, Ep, SpecK, SpecAlpha, DraftCost, Disaggregation, Batch, InputTokens, OutputTokens, InputDist, OutputDist, Qps];
 
     /// <summary>Keys whose values select the operator table (everything before hardware in enumeration order).</summary>
-    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or SpecK or SpecAlpha or DraftCost or Disaggregation or Batch or InputTokens or OutputTokens or Qps);
+    public static bool SelectsTable(string key) => key is not (Hardware or Tp or Pp or Ep or SpecK or SpecAlpha or DraftCost or Disaggregation or Batch or InputTokens or OutputTokens or InputDist or OutputDist or Qps);
 
     public static DimensionKind KindOf(string key) => key switch
     {
-        Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting or Disaggregation => DimensionKind.Text,
+        Hardware or Model or ActFormat or LoraMode or Fusion or KvCache or Counting or Disaggregation or InputDist or OutputDist => DimensionKind.Text,
         WeightBits or ActBits or KvBits or Qps or SpecAlpha or DraftCost => DimensionKind.Real,
         _ => DimensionKind.Integer,
     };

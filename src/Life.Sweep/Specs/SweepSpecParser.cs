@@ -184,6 +184,19 @@ public sealed class SweepSpecParser
             Problem("disaggregation: changes only the serving columns, so it needs a workload.qps dimension or an slo");
         }
 
+        foreach (var key in new[] { DimensionKeys.InputDist, DimensionKeys.OutputDist })
+        {
+            if (values.ContainsKey(key) && !values.ContainsKey(DimensionKeys.Qps) && slo is null)
+            {
+                Problem($"workload.{key}: changes only the serving columns, so it needs a workload.qps dimension or an slo");
+            }
+
+            if (values.ContainsKey(key) && disaggregation is not null)
+            {
+                Problem($"workload.{key}: the disaggregated pools' model takes fixed lengths only; sweep the distributions without a disaggregation: list");
+            }
+        }
+
         CheckServingColumns(values.ContainsKey(DimensionKeys.Qps), slo is not null, disaggregation is not null, constraints, objectives);
         values[DimensionKeys.Hardware] = Dimension.OfTexts(DimensionKeys.Hardware, hardwareIds);
         values[DimensionKeys.Model] = Dimension.OfTexts(DimensionKeys.Model, modelIds);
@@ -373,6 +386,7 @@ public sealed class SweepSpecParser
                 DimensionKeys.KvCache => OptionNames.ParseKvCache(text),
                 DimensionKeys.LoraMode => OptionNames.ParseLoraMode(text),
                 DimensionKeys.ActFormat => OptionNames.ParseActivationFormat(text),
+                DimensionKeys.InputDist or DimensionKeys.OutputDist => Life.Engine.Serving.LengthDistribution.Parse(text, key),
                 _ => OptionNames.ParseCounting(text),
             };
             return true;

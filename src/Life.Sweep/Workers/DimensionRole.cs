@@ -26,5 +26,7 @@ internal enum DimensionRole : byte
     Batch,
     InputTokens,
     OutputTokens,
+    InputDist,
+    OutputDist,
     Qps,
 }

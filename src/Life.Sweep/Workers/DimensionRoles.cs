@@ -29,6 +29,8 @@ internal static class DimensionRoles
         DimensionKeys.Batch => DimensionRole.Batch,
         DimensionKeys.InputTokens => DimensionRole.InputTokens,
         DimensionKeys.OutputTokens => DimensionRole.OutputTokens,
+        DimensionKeys.InputDist => DimensionRole.InputDist,
+        DimensionKeys.OutputDist => DimensionRole.OutputDist,
         DimensionKeys.Qps => DimensionRole.Qps,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown dimension"),
     };

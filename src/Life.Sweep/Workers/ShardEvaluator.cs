@@ -30,6 +30,13 @@ public sealed class ShardEvaluator
     private readonly bool _hasSpeculative;
     private readonly int _qpsDimension = -1;
     private readonly int _disaggregationDimension = -1;
+    private readonly int _inputDistDimension = -1;
+    private readonly int _outputDistDimension = -1;
+
+    // One template per (input_dist, output_dist) value pair, its spreads worked out here once: a row
+    // copies it with its own rate (and, for a fixed side, its own length) and recomputes nothing.
+    private readonly ServingWorkload[] _lengths = [];
+    private readonly int _outputDistCount = 1;
 
     // max_qps_at_slo depends on neither batch nor qps: one capacity search per distinct rest of the
     // coordinates (a bisection of some 30 steady-state evaluations), reused by every row that shares them.
@@ -75,6 +82,27 @@ public sealed class ShardEvaluator
             if (_roles[d] == DimensionRole.Disaggregation)
             {
                 _disaggregationDimension = d;
+            }
+
+            _inputDistDimension = _roles[d] == DimensionRole.InputDist ? d : _inputDistDimension;
+            _outputDistDimension = _roles[d] == DimensionRole.OutputDist ? d : _outputDistDimension;
+        }
+
+        if (_inputDistDimension >= 0 || _outputDistDimension >= 0)
+        {
+            string[] fixedOnly = ["fixed"];
+            var inputs = _inputDistDimension >= 0 ? _spec.Dimensions[_inputDistDimension].Texts : fixedOnly;
+            var outputs = _outputDistDimension >= 0 ? _spec.Dimensions[_outputDistDimension].Texts : fixedOnly;
+            _outputDistCount = outputs.Length;
+            _lengths = new ServingWorkload[inputs.Length * outputs.Length];
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                for (var o = 0; o < outputs.Length; o++)
+                {
+                    var input = LengthDistribution.Parse(inputs[i], DimensionKeys.InputDist);
+                    var output = LengthDistribution.Parse(outputs[o], DimensionKeys.OutputDist);
+                    _lengths[(i * outputs.Length) + o] = new ServingWorkload(0, MeanTokens(input), MeanTokens(output)) { InputLengths = input, OutputLengths = output };
+                }
             }
         }
 
@@ -236,20 +264,29 @@ public sealed class ShardEvaluator
         var runs = !_layoutInvalid && m.Fits && withinContext && !hardware.IsBucketed && m.MaxConcurrency >= 1;
         var maxConcurrency = m.MaxConcurrency;
         var saturated = false;
+        var lengths = LengthsFor(workload, digits);
+        if (runs && shape.IsColocated && (lengths.InputTokens != workload.InputTokens || lengths.OutputTokens != workload.OutputTokens))
+        {
+            // A drawn side's mean replaces the row's length: the KV cache holds sequences of the mean lengths.
+            var atMeans = KvCapacity.Of(table, hardware, _deployment, new Workload(workload.Batch, lengths.InputTokens, lengths.OutputTokens));
+            maxConcurrency = atMeans.MaxConcurrency;
+            runs = atMeans.ModelFits && maxConcurrency >= 1 && table.Model.SupportsContext(lengths.InputTokens + lengths.OutputTokens);
+        }
+
         if (runs && shape.IsColocated)
         {
             var cost = new StepCost(table, hardware, _deployment, _speculative);
             if (_qpsDimension >= 0)
             {
                 var qps = _spec.Dimensions[_qpsDimension].Numbers[digits[_qpsDimension]];
-                var s = SteadyStateServing.Evaluate(cost, new ServingWorkload(qps, workload.InputTokens, workload.OutputTokens), _spec.Scheduler, m.MaxConcurrency);
+                var s = SteadyStateServing.Evaluate(cost, lengths with { Qps = qps }, _spec.Scheduler, maxConcurrency);
                 saturated = s.Saturated;
                 values = Percentiles(s);
             }
 
             if (_spec.Slo is { } slo)
             {
-                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(new CollocatedReplica(cost, workload.InputTokens, workload.OutputTokens, _spec.Scheduler, m.MaxConcurrency), CapacitySearch.OneAtATime(cost, workload.InputTokens, workload.OutputTokens), digits, slo) };
+                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(new CollocatedReplica(cost, lengths, _spec.Scheduler, maxConcurrency), CapacitySearch.OneAtATime(cost, lengths.InputTokens, lengths.OutputTokens), digits, slo) };
             }
         }
         else if (runs)
@@ -489,6 +526,28 @@ public sealed class ShardEvaluator
 
         return options;
     }
+
+    /// <summary>The row's serving lengths: its input and output tokens, or a drawn side's mean and spread.</summary>
+    private ServingWorkload LengthsFor(in Workload workload, ReadOnlySpan<int> digits)
+    {
+        if (_lengths.Length == 0)
+        {
+            return new ServingWorkload(0, workload.InputTokens, workload.OutputTokens);
+        }
+
+        var i = _inputDistDimension >= 0 ? digits[_inputDistDimension] : 0;
+        var o = _outputDistDimension >= 0 ? digits[_outputDistDimension] : 0;
+        var template = _lengths[(i * _outputDistCount) + o];
+        return template with
+        {
+            InputTokens = template.InputLengths.IsFixed ? workload.InputTokens : template.InputTokens,
+            OutputTokens = template.OutputLengths.IsFixed ? workload.OutputTokens : template.OutputTokens,
+        };
+    }
+
+    /// <summary>A distribution's mean in whole tokens (at least 1), as simulate and capacity take it; 0 when fixed (the row's).</summary>
+    private static int MeanTokens(in LengthDistribution distribution) =>
+        distribution.IsFixed ? 0 : (int)Math.Clamp(Math.Round(distribution.Mean(0)), 1, LengthDistribution.MaxTokens);
 
     private Workload WorkloadFor(ReadOnlySpan<int> digits)
     {

@@ -24,6 +24,7 @@ internal static class CapacityCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("capacity", "Highest request rate per replica within P99 SLOs; replicas and cost for a target rate.");
         serving.AddTo(command);
+        serving.AddDistributionsTo(command);
         serving.AddDisaggregationTo(command);
         foreach (var option in new Option[] { sloTtft, sloTpot, target, requests, json })
         {
@@ -44,11 +45,16 @@ internal static class CapacityCommand
             var output = parse.InvocationConfiguration.Output;
             if (serving.ReadDisaggregation(parse, replica) is { } disaggregated)
             {
+                if (serving.HasSpread(parse))
+                {
+                    throw new EngineInputException("--input-dist/--output-dist: the disaggregated pools' model takes fixed lengths only (simulate draws them)");
+                }
+
                 WriteDisaggregated(output, parse.GetValue(json), disaggregated, ttftSlo, tpotSlo, targetQps, parse.GetValue(requests));
                 return CliApplication.Success;
             }
 
-            var steadyQps = CapacitySearch.MaxQps(replica.Cost, replica.InputTokens, replica.OutputTokens, replica.Scheduler, replica.MaxConcurrency, ttftSlo, tpotSlo);
+            var steadyQps = CapacitySearch.MaxQps(replica.Cost, replica.Lengths, replica.Scheduler, replica.MaxConcurrency, ttftSlo, tpotSlo);
             var simulatedRequests = parse.GetValue(requests);
             var maxQps = steadyQps > 0 && simulatedRequests > 0 ? SimulatedMaxQps(replica, steadyQps, simulatedRequests, ttftSlo, tpotSlo) : steadyQps;
             var check = maxQps > 0 && simulatedRequests > 0
@@ -57,7 +63,7 @@ internal static class CapacityCommand
             var plan = CapacityPlan.For(replica, maxQps, targetQps) with { SteadyStateMaxQps = steadyQps };
             if (parse.GetValue(json))
             {
-                WriteJson(output, replica, plan, check);
+                WriteJson(output, replica, plan, check, parse.GetValue(serving.InputDist) ?? "fixed", parse.GetValue(serving.OutputDist) ?? "fixed");
             }
             else
             {
@@ -189,7 +195,7 @@ internal static class CapacityCommand
             : throw new EngineInputException(string.Create(CultureInfo.InvariantCulture, $"{name} = {value} must be a positive number"));
     }
 
-    private static void WriteJson(TextWriter output, ServingReplica replica, CapacityPlan plan, ServingMetrics? check)
+    private static void WriteJson(TextWriter output, ServingReplica replica, CapacityPlan plan, ServingMetrics? check, string inputDist, string outputDist)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -200,6 +206,10 @@ internal static class CapacityCommand
             json.WriteNumber("tp", Math.Max(1, replica.Deployment.TensorParallel));
             json.WriteNumber("pp", Math.Max(1, replica.Deployment.PipelineParallel));
             json.WriteNumber("devices_per_replica", replica.Deployment.Devices);
+            json.WriteNumber("input_tokens", replica.InputTokens);
+            json.WriteNumber("output_tokens", replica.OutputTokens);
+            json.WriteString("input_dist", inputDist);
+            json.WriteString("output_dist", outputDist);
             json.WriteNumber("max_concurrency", replica.MaxConcurrency);
             json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             json.WriteNumber("max_qps_at_slo", plan.MaxQps);

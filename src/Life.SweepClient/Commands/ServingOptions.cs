@@ -33,9 +33,9 @@ internal sealed class ServingOptions
 
     public Option<string?> DecodeHardware { get; } = new("--decode-hardware") { Description = "Disaggregated serving: the decode replicas' hardware (default: --hardware), same parallel layout" };
 
-    public Option<string> InputDist { get; } = new("--input-dist") { Description = "Simulation: input lengths fixed, uniform:A,B or lognormal:MU,SIGMA (of ln tokens), seeded; the steady-state model and KV capacity take the mean", DefaultValueFactory = _ => "fixed" };
+    public Option<string> InputDist { get; } = new("--input-dist") { Description = "Input lengths fixed, uniform:A,B or lognormal:MU,SIGMA (of ln tokens): the simulation draws them (seeded); KV capacity takes the mean, the steady-state model the mean, E[L²]/E[L]² and percentiles", DefaultValueFactory = _ => "fixed" };
 
-    public Option<string> OutputDist { get; } = new("--output-dist") { Description = "Simulation: output lengths fixed, uniform:A,B or lognormal:MU,SIGMA", DefaultValueFactory = _ => "fixed" };
+    public Option<string> OutputDist { get; } = new("--output-dist") { Description = "Output lengths fixed, uniform:A,B or lognormal:MU,SIGMA: drawn by the simulation; the steady-state model takes the mean and E[O²]/E[O]²", DefaultValueFactory = _ => "fixed" };
 
     private bool _hasDistributions;
 
@@ -47,11 +47,17 @@ internal sealed class ServingOptions
     }
 
     /// <summary>The workload at <paramref name="qps"/> with the lengths --input-dist and --output-dist draw (fixed without them).</summary>
-    public ServingWorkload ReadWorkload(ParseResult parse, ServingReplica replica, double qps)
+    public static ServingWorkload ReadWorkload(ServingReplica replica, double qps)
     {
         ArgumentNullException.ThrowIfNull(replica);
+        return replica.Lengths with { Qps = qps };
+    }
+
+    /// <summary>Whether --input-dist or --output-dist draws lengths (the command takes them and one is not fixed).</summary>
+    public bool HasSpread(ParseResult parse)
+    {
         var (inputs, outputs) = ReadDistributions(parse);
-        return new ServingWorkload(qps, replica.InputTokens, replica.OutputTokens) { InputLengths = inputs, OutputLengths = outputs };
+        return !inputs.IsFixed || !outputs.IsFixed;
     }
 
     private (LengthDistribution Inputs, LengthDistribution Outputs) ReadDistributions(ParseResult parse) => _hasDistributions
@@ -131,6 +137,10 @@ internal sealed class ServingOptions
             throw new Life.Engine.EngineInputException($"model '{model.Id}' does not fit on {deployment.Devices} × '{hardware.Id}' ({hardware.MemoryGB} GB each) with one {input + output}-token sequence");
         }
 
-        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment, speculative), capacity.MaxConcurrency, input, output) { Table = table };
+        return new ServingReplica(hardware, model, deployment, scheduler, new StepCost(table, hardware, deployment, speculative), capacity.MaxConcurrency, input, output)
+        {
+            Table = table,
+            Lengths = new ServingWorkload(0, input, output) { InputLengths = inputs, OutputLengths = outputs },
+        };
     }
 }

@@ -9,11 +9,14 @@ internal sealed record ServingReplica(HardwareSpec Hardware, ModelSpec Model, De
     /// <summary>The operator table the costs were built from (KV sizes of a disaggregated transfer).</summary>
     public required Life.Engine.Operators.OperatorTable Table { get; init; }
 
+    /// <summary>The mean lengths (<see cref="InputTokens"/>, <see cref="OutputTokens"/>) with the distributions drawn around them, their spreads worked out once; its rate is 0 (each use sets one).</summary>
+    public required ServingWorkload Lengths { get; init; }
+
     public ServingMetrics SteadyState(double qps) =>
-        SteadyStateServing.Evaluate(Cost, new ServingWorkload(qps, InputTokens, OutputTokens), Scheduler, MaxConcurrency);
+        SteadyStateServing.Evaluate(Cost, Lengths with { Qps = qps }, Scheduler, MaxConcurrency);
 
     public ServingMetrics Simulate(double qps, int requests, int seed, double sloTtftMs, double sloTpotMs) =>
-        Simulate(new ServingWorkload(qps, InputTokens, OutputTokens), requests, seed, sloTtftMs, sloTpotMs);
+        Simulate(Lengths with { Qps = qps }, requests, seed, sloTtftMs, sloTpotMs);
 
     public ServingMetrics Simulate(in ServingWorkload workload, int requests, int seed, double sloTtftMs, double sloTpotMs) =>
         ServingSimulator.Run(Cost, workload, Scheduler, MaxConcurrency, requests, seed, sloTtftMs, sloTpotMs);

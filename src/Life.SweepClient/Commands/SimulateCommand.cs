@@ -45,7 +45,7 @@ internal static class SimulateCommand
 
             var ttftSlo = parse.GetValue(sloTtft) ?? double.PositiveInfinity;
             var tpotSlo = parse.GetValue(sloTpot) ?? double.PositiveInfinity;
-            var workload = serving.ReadWorkload(parse, replica, rate);
+            var workload = ServingOptions.ReadWorkload(replica, rate);
             var disaggregated = serving.ReadDisaggregation(parse, replica);
             var simulated = disaggregated is { } d
                 ? DisaggregatedSimulator.Run(d.Pools, workload, count, parse.GetValue(seed), ttftSlo, tpotSlo)

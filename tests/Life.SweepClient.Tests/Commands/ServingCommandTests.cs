@@ -135,8 +135,38 @@ public sealed class ServingCommandTests
         Assert.InRange(root.GetProperty("tpot_p99_ms").GetDouble() / root.GetProperty("tpot_p50_ms").GetDouble(), 1, 1.2);
     }
 
+    [Fact]
+    public async Task Capacity_with_a_spread_prompt_serves_no_faster_than_with_every_prompt_at_its_mean()
+    {
+        // lognormal:6.5,0.8 has mean e^(6.5 + 0.32) = 915.99 → 916 tokens: the fixed run takes 916 for every prompt.
+        string[] common = ["capacity", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--output", "128",
+            "--slo-ttft-p99-ms", "300", "--slo-tpot-p99-ms", "100", "--requests", "0", "--json"];
+        var spread = await CliRun.Of([.. common, "--input-dist", "lognormal:6.5,0.8"]);
+        var fixedLengths = await CliRun.Of([.. common, "--input", "916"]);
+
+        Assert.Equal(0, spread.ExitCode);
+        Assert.Equal(0, fixedLengths.ExitCode);
+        using var spreadJson = JsonDocument.Parse(spread.Output);
+        using var fixedJson = JsonDocument.Parse(fixedLengths.Output);
+        Assert.Equal(916, spreadJson.RootElement.GetProperty("input_tokens").GetInt32());
+        Assert.Equal("lognormal:6.5,0.8", spreadJson.RootElement.GetProperty("input_dist").GetString());
+        Assert.Equal(fixedJson.RootElement.GetProperty("max_concurrency").GetDouble(), spreadJson.RootElement.GetProperty("max_concurrency").GetDouble());
+        var withSpread = spreadJson.RootElement.GetProperty("max_qps_at_slo").GetDouble();
+        var atMean = fixedJson.RootElement.GetProperty("max_qps_at_slo").GetDouble();
+        Assert.True(withSpread > 0 && withSpread < atMean, $"{withSpread} vs {atMean} requests/s");
+    }
+
+    [Fact]
+    public async Task Capacity_of_disaggregated_pools_refuses_drawn_lengths()
+    {
+        var run = await CliRun.Of("capacity", "--hardware", "h100-sxm", "--model", "llama-3-8b", "--disagg-prefill", "1", "--disagg-decode", "1", "--input-dist", "uniform:100,300");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the disaggregated pools' model takes fixed lengths only", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("simulate", "--input-dist", "uniform:5", "--input-dist = 'uniform:5': expected fixed, uniform:A,B")]
+    [InlineData("capacity", "--output-dist", "lognormal:x,1", "--output-dist = 'lognormal:x,1': expected fixed, uniform:A,B")]
     [InlineData("capacity", "--decode-hardware", "h200", "--decode-hardware needs --disagg-prefill N and --disagg-decode M")]
     [InlineData("capacity", "--disagg-prefill", "2", "--disagg-prefill = 2, --disagg-decode = 0: each must be in 1..1024")]
     [InlineData("simulate", "--qps", "-1", "qps = -1 must be a positive number")]

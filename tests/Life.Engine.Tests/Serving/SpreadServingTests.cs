@@ -28,6 +28,23 @@ public sealed class SpreadServingTests
     }
 
     [Fact]
+    public void The_steady_state_with_spread_lengths_allocates_nothing_per_rate()
+    {
+        var lengths = new ServingWorkload(0, 916, 128) { InputLengths = LengthDistribution.Parse("lognormal:6.5,0.8", "i"), OutputLengths = LengthDistribution.Parse("uniform:64,192", "o") };
+        var replica = new CollocatedReplica(Cost, lengths, SchedulerConfig.Default, 1000);
+        _ = replica.At(5);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = 0.0;
+        for (var qps = 1; qps <= 20; qps++)
+        {
+            sum += replica.At(qps).TtftP99Ms;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sum > 0);
+    }
+
+    [Fact]
     public void Fixed_lengths_given_as_distributions_change_nothing()
     {
         var plain = SteadyStateServing.Evaluate(Cost, new ServingWorkload(8, 512, 128), SchedulerConfig.Default, 1000);

@@ -25,23 +25,10 @@ public static class DisaggregatedSimulator
             return ServingSimulator.Unbounded();
         }
 
-        var arrival = new double[requests];
-        var random = new Random(seed);
-        double clock = 0;
-        for (var i = 0; i < requests; i++)
-        {
-            clock += -Math.Log(1 - random.NextDouble()) / workload.Qps;
-            arrival[i] = clock;
-        }
-
-        var input = new int[requests];
-        var output = new int[requests];
-        var lengths = workload.InputLengths.IsFixed && workload.OutputLengths.IsFixed ? null : new Random(unchecked(seed * 7919) + 3);
-        for (var i = 0; i < requests; i++)
-        {
-            input[i] = lengths is null ? workload.InputTokens : workload.InputLengths.Sample(lengths, workload.InputTokens);
-            output[i] = lengths is null ? workload.OutputTokens : workload.OutputLengths.Sample(lengths, workload.OutputTokens);
-        }
+        var draws = RequestDraws.Of(workload, requests, seed);
+        var arrival = draws.Arrival;
+        var input = draws.Input;
+        var output = draws.Output;
 
         // Prefill pool: each prompt in arrival order takes the replica that frees first.
         var scheduled = new double[requests];

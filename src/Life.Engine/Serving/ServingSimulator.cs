@@ -27,27 +27,16 @@ public static class ServingSimulator
             return Unbounded();
         }
 
-        var arrival = new double[requests];
-        var random = new Random(seed);
-        double clock = 0;
-        for (var i = 0; i < requests; i++)
-        {
-            clock += -Math.Log(1 - random.NextDouble()) / workload.Qps;
-            arrival[i] = clock;
-        }
-
-        // Lengths from their own stream, so arrivals are those of fixed lengths. The KV cache holds
-        // max_concurrency sequences of the workload's (mean) context: a request reserves its own
-        // context in blocks, and one longer than the whole cache runs alone.
-        var input = new int[requests];
-        var output = new int[requests];
+        // The KV cache holds max_concurrency sequences of the workload's (mean) context: a request
+        // reserves its own context in blocks, and one longer than the whole cache runs alone.
+        var draws = RequestDraws.Of(workload, requests, seed);
+        var arrival = draws.Arrival;
+        var input = draws.Input;
+        var output = draws.Output;
         var reserve = new double[requests];
-        var lengths = workload.InputLengths.IsFixed && workload.OutputLengths.IsFixed ? null : new Random(unchecked(seed * 7919) + 3);
         var kvTokens = Math.Floor(maxConcurrency) * Blocks(workload.InputTokens + workload.OutputTokens);
         for (var i = 0; i < requests; i++)
         {
-            input[i] = lengths is null ? workload.InputTokens : workload.InputLengths.Sample(lengths, workload.InputTokens);
-            output[i] = lengths is null ? workload.OutputTokens : workload.OutputLengths.Sample(lengths, workload.OutputTokens);
             reserve[i] = Math.Min(kvTokens, Blocks(input[i] + output[i]));
         }
 
@@ -68,7 +57,7 @@ public static class ServingSimulator
         double decodeSum = 0;
         long steps = 0;
         var backlogAtLastArrival = -1;
-        clock = 0;
+        double clock = 0;
         while (done < requests)
         {
             if (count == 0 && next < requests && arrival[next] > clock)

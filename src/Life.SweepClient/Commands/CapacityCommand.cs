@@ -133,26 +133,9 @@ internal static class CapacityCommand
                 json.WriteNumber("kv_transfer_ms", pools.TransferSeconds * 1e3);
                 json.WriteNumber("tokens_per_step", pools.Decode.TokensPerStep);
                 json.WriteNumber("max_qps_at_slo", plan.MaxQps);
-                Nullable(json, "target_qps", plan.TargetQps);
-                Nullable(json, "deployments", plan.Replicas);
-                Nullable(json, "devices", plan.Devices);
-                Nullable(json, "cost_per_hour", plan.CostPerHour);
-                Nullable(json, "cost_per_m_output_tokens", plan.CostPerMillionOutputTokens);
-                if (at is { } m)
-                {
-                    json.WritePropertyName("steady_state_at_max_qps");
-                    json.WriteStartObject();
-                    ServingJson.WriteMetrics(json, m);
-                    json.WriteEndObject();
-                }
-
-                if (check is { } simulated)
-                {
-                    json.WritePropertyName("simulated_at_max_qps");
-                    json.WriteStartObject();
-                    ServingJson.WriteMetrics(json, simulated);
-                    json.WriteEndObject();
-                }
+                WritePlan(json, plan, "deployments");
+                WriteMetricsAt(json, "steady_state_at_max_qps", at);
+                WriteMetricsAt(json, "simulated_at_max_qps", check);
 
                 json.WriteEndObject();
             }
@@ -214,23 +197,34 @@ internal static class CapacityCommand
             json.WriteNumber("tokens_per_step", replica.Cost.TokensPerStep);
             json.WriteNumber("max_qps_at_slo", plan.MaxQps);
             json.WriteNumber("max_qps_at_slo_steady_state", plan.SteadyStateMaxQps);
-            Nullable(json, "target_qps", plan.TargetQps);
-            Nullable(json, "replicas", plan.Replicas);
-            Nullable(json, "devices", plan.Devices);
-            Nullable(json, "cost_per_hour", plan.CostPerHour);
-            Nullable(json, "cost_per_m_output_tokens", plan.CostPerMillionOutputTokens);
-            if (check is { } c)
-            {
-                json.WritePropertyName("simulated_at_max_qps");
-                json.WriteStartObject();
-                ServingJson.WriteMetrics(json, c);
-                json.WriteEndObject();
-            }
+            WritePlan(json, plan, "replicas");
+            WriteMetricsAt(json, "simulated_at_max_qps", check);
 
             json.WriteEndObject();
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    // What a target rate needs: the count of whole deployments (replicas, or xPyD deployments) and their price.
+    private static void WritePlan(Utf8JsonWriter json, CapacityPlan plan, string countName)
+    {
+        Nullable(json, "target_qps", plan.TargetQps);
+        Nullable(json, countName, plan.Replicas);
+        Nullable(json, "devices", plan.Devices);
+        Nullable(json, "cost_per_hour", plan.CostPerHour);
+        Nullable(json, "cost_per_m_output_tokens", plan.CostPerMillionOutputTokens);
+    }
+
+    private static void WriteMetricsAt(Utf8JsonWriter json, string name, ServingMetrics? metrics)
+    {
+        if (metrics is { } m)
+        {
+            json.WritePropertyName(name);
+            json.WriteStartObject();
+            ServingJson.WriteMetrics(json, m);
+            json.WriteEndObject();
+        }
     }
 
     private static void Nullable(Utf8JsonWriter json, string name, double value)

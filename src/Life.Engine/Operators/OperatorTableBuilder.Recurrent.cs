@@ -111,19 +111,7 @@ internal sealed partial class OperatorTableBuilder
         var readPerToken = qk + (4 * qk) + values + qk + (2 * values) + (3 * heads * c) + (stateElements / c) + (2 * heads);
         var writtenPerToken = (2 * heads * c) + qk + (2 * values) + (stateElements / c) + values;
         var state = stateElements * _model.StateBytes;
-        Add(
-            new OperatorSpec
-            {
-                Name = "delta_rule_chunked",
-                Kind = OperatorKind.LinearAttention,
-                Ops = CountPolynomial.Tokens(opsPerToken),
-                BytesRead = new CountPolynomial(0, state, readPerToken * ActivationBytes, 0, 0),
-                BytesWritten = new CountPolynomial(0, state, writtenPerToken * ActivationBytes, 0, 0),
-                Dispatches = 6,
-                ComputeScale = _options.AttentionComputeScale,
-                MemoryScale = _options.AttentionMemoryScale,
-            },
-            layers);
+        AddRecurrence("delta_rule_chunked", OperatorKind.LinearAttention, layers, opsPerToken, state, readPerToken, writtenPerToken, dispatches: 6);
     }
 
     /// <summary>
@@ -137,19 +125,7 @@ internal sealed partial class OperatorTableBuilder
         var qk = heads * keyHeadDim;
         var values = heads * valueHeadDim;
         var state = heads * keyHeadDim * valueHeadDim * _model.StateBytes;
-        Add(
-            new OperatorSpec
-            {
-                Name = "delta_rule_recurrent",
-                Kind = OperatorKind.LinearAttention,
-                Ops = CountPolynomial.Tokens((heads * 7 * keyHeadDim * valueHeadDim) + (3 * 2 * qk)),
-                BytesRead = new CountPolynomial(0, state, ((2 * qk) + values + (2 * heads)) * ActivationBytes, 0, 0),
-                BytesWritten = new CountPolynomial(0, state, values * ActivationBytes, 0, 0),
-                Dispatches = 1,
-                ComputeScale = _options.AttentionComputeScale,
-                MemoryScale = _options.AttentionMemoryScale,
-            },
-            layers);
+        AddRecurrence("delta_rule_recurrent", OperatorKind.LinearAttention, layers, (heads * 7 * keyHeadDim * valueHeadDim) + (3 * 2 * qk), state, (2 * qk) + values + (2 * heads), values, dispatches: 1);
     }
 
     /// <summary>
@@ -239,19 +215,7 @@ internal sealed partial class OperatorTableBuilder
         var readPerToken = (2 * inner) + (2 * groups * stateSize) + heads + (stateElements / q);
         var writtenPerToken = inner + (stateElements / q);
         var state = stateElements * _model.StateBytes;
-        Add(
-            new OperatorSpec
-            {
-                Name = "ssd_chunked",
-                Kind = OperatorKind.StateSpaceScan,
-                Ops = CountPolynomial.Tokens(opsPerToken),
-                BytesRead = new CountPolynomial(0, state, readPerToken * ActivationBytes, 0, 0),
-                BytesWritten = new CountPolynomial(0, state, writtenPerToken * ActivationBytes, 0, 0),
-                Dispatches = 5,
-                ComputeScale = _options.AttentionComputeScale,
-                MemoryScale = _options.AttentionMemoryScale,
-            },
-            layers);
+        AddRecurrence("ssd_chunked", OperatorKind.StateSpaceScan, layers, opsPerToken, state, readPerToken, writtenPerToken, dispatches: 5);
     }
 
     /// <summary>
@@ -263,20 +227,27 @@ internal sealed partial class OperatorTableBuilder
     private void AddStateSpaceStep(int layers, double inner, double stateSize, string name, double opsPerStateElement, double inputsPerToken)
     {
         var state = inner * stateSize * _model.StateBytes;
+        AddRecurrence(name, OperatorKind.StateSpaceScan, layers, (opsPerStateElement * inner * stateSize) + (ActivationOps + 2) * inner, state, inputsPerToken, inner, dispatches: 1);
+    }
+
+    /// <summary>
+    /// A recurrent mixer's operator: its state (<paramref name="stateBytes"/> per sequence) read and
+    /// written once per sequence and step, the activations (counted in elements) read and written per token.
+    /// </summary>
+    private void AddRecurrence(string name, OperatorKind kind, int layers, double opsPerToken, double stateBytes, double readPerToken, double writtenPerToken, int dispatches) =>
         Add(
             new OperatorSpec
             {
                 Name = name,
-                Kind = OperatorKind.StateSpaceScan,
-                Ops = CountPolynomial.Tokens((opsPerStateElement * inner * stateSize) + (ActivationOps + 2) * inner),
-                BytesRead = new CountPolynomial(0, state, inputsPerToken * ActivationBytes, 0, 0),
-                BytesWritten = new CountPolynomial(0, state, inner * ActivationBytes, 0, 0),
-                Dispatches = 1,
+                Kind = kind,
+                Ops = CountPolynomial.Tokens(opsPerToken),
+                BytesRead = new CountPolynomial(0, stateBytes, readPerToken * ActivationBytes, 0, 0),
+                BytesWritten = new CountPolynomial(0, stateBytes, writtenPerToken * ActivationBytes, 0, 0),
+                Dispatches = dispatches,
                 ComputeScale = _options.AttentionComputeScale,
                 MemoryScale = _options.AttentionMemoryScale,
             },
             layers);
-    }
 
     /// <summary>
     /// causal_conv1d over <paramref name="channels"/> with the model's kernel K: 2K ops per channel and

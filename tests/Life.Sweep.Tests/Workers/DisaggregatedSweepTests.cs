@@ -64,7 +64,7 @@ public sealed class DisaggregatedSweepTests
     [Fact]
     public void A_1p1d_rows_ttft_at_a_low_rate_is_the_prompts_prefill_plus_the_kv_transfer_by_hand()
     {
-        var (space, batch) = Evaluate(Parsed);
+        var (space, batch) = WholeSweep.Evaluate(Parsed);
         var row = Row(space, batch, "1p1d", 0.01);
 
         // Llama-3-70B: 80 layers × 8 KV heads × 128 × 2 (K and V) × 2 B = 327,680 B per token; × 1024
@@ -86,7 +86,7 @@ public sealed class DisaggregatedSweepTests
     [Fact]
     public void Each_rows_serving_columns_are_the_disaggregated_pools_and_devices_and_cost_count_both_pools()
     {
-        var (space, batch) = Evaluate(Parsed);
+        var (space, batch) = WholeSweep.Evaluate(Parsed);
         var model = Shipped.Catalog.ResolveModel("llama-3-70b");
         var table = OperatorTable.Build(model, new Optimizations(), Shipped.Defaults);
         var h100 = Shipped.Catalog.ResolveHardware("h100-sxm");
@@ -117,7 +117,7 @@ public sealed class DisaggregatedSweepTests
     [Fact]
     public void The_shape_columns_read_back_through_duckdb()
     {
-        var (_, batch) = Evaluate(Parsed);
+        var (_, batch) = WholeSweep.Evaluate(Parsed);
         var writer = new ResultFileWriter(Parsed);
         var temp = Directory.CreateTempSubdirectory("life-disagg-sweep-").FullName;
         try
@@ -155,8 +155,8 @@ public sealed class DisaggregatedSweepTests
         Assert.Equal(Parsed.Hash, again.Hash);
         Assert.Equal(Parsed.Disaggregation, again.Disaggregation);
         Assert.Contains("\"inter_node_gbs\"", Parsed.CanonicalJson, StringComparison.Ordinal);
-        var (_, first) = Evaluate(Parsed);
-        var (_, second) = Evaluate(again);
+        var (_, first) = WholeSweep.Evaluate(Parsed);
+        var (_, second) = WholeSweep.Evaluate(again);
         Assert.Equal(first.Metrics[(int)MetricColumn.P99TtftMs].Take(first.Count), second.Metrics[(int)MetricColumn.P99TtftMs].Take(second.Count));
         Assert.Equal(first.Metrics[(int)MetricColumn.CostPerHour].Take(first.Count), second.Metrics[(int)MetricColumn.CostPerHour].Take(second.Count));
     }
@@ -165,7 +165,7 @@ public sealed class DisaggregatedSweepTests
     public void A_shape_naming_the_rows_own_hardware_for_decode_is_the_shape_that_names_none()
     {
         var spec = SpecText.Parse(Spec.Replace("{ prefill: 1, decode: 3, decode_hardware: h200 }", "{ prefill: 1, decode: 1, decode_hardware: h100-sxm }", StringComparison.Ordinal));
-        var (space, batch) = Evaluate(spec);
+        var (space, batch) = WholeSweep.Evaluate(spec);
         var plain = Row(space, batch, "1p1d", 4);
         var named = Row(space, batch, "1p1d-h100-sxm", 4);
 
@@ -185,7 +185,7 @@ public sealed class DisaggregatedSweepTests
             workload: { input_tokens: [256, 1024], output_tokens: [512] }
             slo: { tpot_p99_ms: 30 }
             """);
-        var (space, batch) = Evaluate(spec);
+        var (space, batch) = WholeSweep.Evaluate(spec);
         var shapes = space.IndexOf(DimensionKeys.Disaggregation);
 
         // The shape digit's stride is the product of the radices inside it: each row's twin one shape earlier.
@@ -212,7 +212,7 @@ public sealed class DisaggregatedSweepTests
     {
         // 70B at tp 8 is 17.6 GB of weights per device: more than a 12 GB RTX 3060 holds.
         var spec = SpecText.Parse(Spec.Replace("decode_hardware: h200", "decode_hardware: rtx-3060", StringComparison.Ordinal));
-        var (space, batch) = Evaluate(spec);
+        var (space, batch) = WholeSweep.Evaluate(spec);
         var row = Row(space, batch, "1p3d-rtx-3060", 4);
 
         Assert.True(batch.Fits[row]);
@@ -243,14 +243,6 @@ public sealed class DisaggregatedSweepTests
         Assert.Contains("disaggregation: changes only the serving columns", noServing.Message, StringComparison.Ordinal);
         var noShapes = Assert.Throws<SpecException>(() => SpecText.Parse(SpecText.Small.Replace("max:throughput_tps", "min:cost_per_hour", StringComparison.Ordinal)));
         Assert.Contains("cost_per_hour is a column of sweeps with a disaggregation: list", noShapes.Message, StringComparison.Ordinal);
-    }
-
-    private static (SweepSpace Space, ResultBatch Batch) Evaluate(SweepSpec spec)
-    {
-        var space = new SweepSpace(spec);
-        var batch = new ResultBatch(spec, (int)space.Count);
-        new ShardEvaluator(space).Evaluate(0, (int)space.Count, batch);
-        return (space, batch);
     }
 
     private static int Row(SweepSpace space, ResultBatch batch, string shape, double qps)

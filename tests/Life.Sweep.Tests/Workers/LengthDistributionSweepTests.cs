@@ -33,9 +33,7 @@ public sealed class LengthDistributionSweepTests
     public void Each_rows_serving_columns_are_the_steady_state_models_at_its_lengths_means_and_spreads()
     {
         var spec = SpecText.Parse(Spec);
-        var space = new SweepSpace(spec);
-        var batch = new ResultBatch(spec, (int)space.Count);
-        new ShardEvaluator(space).Evaluate(0, (int)space.Count, batch);
+        var (space, batch) = WholeSweep.Evaluate(spec);
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var hardware = Shipped.Catalog.ResolveHardware("h100-sxm");
         var cost = new StepCost(table, hardware, Deployment.Single);

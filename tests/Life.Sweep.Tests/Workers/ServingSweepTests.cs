@@ -38,11 +38,11 @@ public sealed class ServingSweepTests
     [Fact]
     public void Each_rows_serving_columns_are_the_steady_state_models_at_its_rate_and_its_static_columns_are_unchanged()
     {
-        var (space, batch) = Evaluate(Parsed);
+        var (space, batch) = WholeSweep.Evaluate(Parsed);
         var withoutQps = SpecText.Parse(Spec.Replace("      qps: [1, 5, 1000]\n", string.Empty, StringComparison.Ordinal)
             .Replace("constraints: { max_p99_ttft_ms: 500 }", "constraints: { fits: true }", StringComparison.Ordinal)
             .Replace(", min:p99_tpot_ms", string.Empty, StringComparison.Ordinal));
-        var (staticSpace, staticBatch) = Evaluate(withoutQps);
+        var (staticSpace, staticBatch) = WholeSweep.Evaluate(withoutQps);
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var hardware = Shipped.Catalog.ResolveHardware("h100-sxm");
         var cost = new StepCost(table, hardware, Deployment.Single);
@@ -106,7 +106,7 @@ public sealed class ServingSweepTests
     [Fact]
     public void The_serving_columns_read_back_through_duckdb_with_nulls_where_a_replica_cannot_run()
     {
-        var (space, batch) = Evaluate(Parsed);
+        var (space, batch) = WholeSweep.Evaluate(Parsed);
         var writer = new ResultFileWriter(Parsed);
         var temp = Directory.CreateTempSubdirectory("life-serving-sweep-").FullName;
         try
@@ -181,7 +181,7 @@ public sealed class ServingSweepTests
             speculative: { spec_k: [0, 4], spec_alpha: [0.8], draft_cost: [0.05] }
             workload: { batch: [8], input_tokens: [512], output_tokens: [128], qps: [4] }
             """);
-        var (space, batch) = Evaluate(spec);
+        var (space, batch) = WholeSweep.Evaluate(spec);
         var table = OperatorTable.Build(Shipped.Catalog.ResolveModel("llama-3-8b"), new Optimizations(), Shipped.Defaults);
         var hardware = Shipped.Catalog.ResolveHardware("h100-sxm");
         var plain = Evaluator.Evaluate(table, hardware, new Workload(8, 512, 128));
@@ -210,20 +210,12 @@ public sealed class ServingSweepTests
             speculative: { spec_k: [0, 3], spec_alpha: [0.6, 0.8], draft_cost: [0.05, 0.1] }
             workload: { input_tokens: [512], output_tokens: [128] }
             """);
-        var (_, batch) = Evaluate(spec);
+        var (_, batch) = WholeSweep.Evaluate(spec);
 
         // Rows in order (k, α, draft): k = 0 rows 0-3, only (0.6, 0.05) canonical; all four k = 3 rows are distinct.
         Assert.Equal([true, false, false, false, true, true, true, true], batch.Canonical.Take(8));
         Assert.Equal(batch.Metrics[(int)MetricColumn.TpotMs][0], batch.Metrics[(int)MetricColumn.TpotMs][3]);
         Assert.NotEqual(batch.Metrics[(int)MetricColumn.TpotMs][4], batch.Metrics[(int)MetricColumn.TpotMs][7]);
-    }
-
-    private static (SweepSpace Space, ResultBatch Batch) Evaluate(SweepSpec spec)
-    {
-        var space = new SweepSpace(spec);
-        var batch = new ResultBatch(spec, (int)space.Count);
-        new ShardEvaluator(space).Evaluate(0, (int)space.Count, batch);
-        return (space, batch);
     }
 
     private static int FindRow(SweepSpace space, ResultBatch batch, int tp, int size)

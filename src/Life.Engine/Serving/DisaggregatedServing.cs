@@ -103,7 +103,6 @@ public static class DisaggregatedServing
 
     private static double Ttft(double q, double service, double meanWait, double rho, double transfer)
     {
-        var wait = rho > 1 - q && rho > 0 ? meanWait / rho * Math.Log(rho / (1 - q)) : 0;
-        return wait + service + transfer;
+        return SteadyStateServing.WaitQuantile(q, meanWait, rho) + service + transfer;
     }
 }

@@ -226,7 +226,13 @@ public static class SteadyStateServing
     private static double Ttft(double q, in StepMix mix, double prefill, double meanWait, double rho)
     {
         var residual = mix.ResidualQuantile(q);
-        var wait = rho > 1 - q && rho > 0 ? meanWait / rho * Math.Log(rho / (1 - q)) : 0;
-        return residual + prefill + wait;
+        return residual + prefill + WaitQuantile(q, meanWait, rho);
     }
+
+    /// <summary>
+    /// The q-quantile of an M/G/1-like queueing wait with mean <paramref name="meanWait"/> at load ρ: no
+    /// wait with probability 1 − ρ, else exponential with mean W/ρ.
+    /// </summary>
+    internal static double WaitQuantile(double q, double meanWait, double rho) =>
+        rho > 1 - q && rho > 0 ? meanWait / rho * Math.Log(rho / (1 - q)) : 0;
 }

@@ -24,6 +24,10 @@ public readonly struct Deployment
 
     public static Deployment Single => new(1, Parallelism.Tensor, 0);
 
+    /// <summary>One device with no expert split is the plain single-device replica (no collectives); any other plan is <see cref="For"/>.</summary>
+    public static Deployment Of(in Life.Engine.Parallel.ParallelPlan plan) =>
+        plan.Devices == 1 && plan.Expert == 1 ? Single : For(plan);
+
     /// <summary>
     /// A replica laid out by <paramref name="plan"/>; its collectives are timed on the hardware's node
     /// topology (<see cref="UsesTopology"/>) instead of a framework's fixed latency.

@@ -99,7 +99,7 @@ public sealed class MeasurementResolver
     /// </summary>
     public static Deployment DeploymentOf(in ParallelPlan plan, FrameworkKind framework, EfficiencyDefaults defaults, double memoryUtilization)
     {
-        var deployment = plan.Devices == 1 && plan.Expert == 1 ? Deployment.Single : Deployment.For(plan);
+        var deployment = Deployment.Of(plan);
         var utilization = double.IsNaN(memoryUtilization) ? Deployment.DefaultMemoryUtilization : memoryUtilization;
         return deployment with { MemoryUtilization = utilization, PipelineChunks = plan.Pipeline > 1 ? FrameworkProfiles.For(framework, defaults).PipelineChunks : 0 };
     }

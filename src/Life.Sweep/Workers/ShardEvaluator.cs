@@ -246,7 +246,7 @@ public sealed class ShardEvaluator
             return InvalidLayout;
         }
 
-        var deployment = plan.Devices == 1 && plan.Expert == 1 ? Deployment.Single : Deployment.For(plan);
+        var deployment = Deployment.Of(plan);
         _deployment = deployment;
         return Evaluator.Evaluate(table, hardware, workload, roofline, deployment);
     }
@@ -286,7 +286,13 @@ public sealed class ShardEvaluator
 
             if (_spec.Slo is { } slo)
             {
-                values = values with { MaxQpsAtSlo = MaxQpsAtSlo(new CollocatedReplica(cost, lengths, _spec.Scheduler, maxConcurrency), CapacitySearch.OneAtATime(cost, lengths.InputTokens, lengths.OutputTokens), digits, slo) };
+                if (!TryCachedMaxQps(digits, out var key, out var maxQps))
+                {
+                    maxQps = CapacitySearch.MaxQps(cost, lengths, _spec.Scheduler, maxConcurrency, slo.TtftP99Ms, slo.TpotP99Ms);
+                    CacheMaxQps(key, maxQps);
+                }
+
+                values = values with { MaxQpsAtSlo = maxQps };
             }
         }
         else if (runs)
@@ -311,7 +317,13 @@ public sealed class ShardEvaluator
                 if (_spec.Slo is { } slo)
                 {
                     // As capacity searches a deployment: from one request at a time on each decode replica.
-                    values = values with { MaxQpsAtSlo = MaxQpsAtSlo(pools, CapacitySearch.OneAtATime(decodeCost, workload.InputTokens, workload.OutputTokens) * shape.DecodeReplicas, digits, slo) };
+                    if (!TryCachedMaxQps(digits, out var key, out var maxQps))
+                    {
+                        maxQps = CapacitySearch.MaxQps(pools, CapacitySearch.OneAtATime(decodeCost, workload.InputTokens, workload.OutputTokens) * shape.DecodeReplicas, slo.TtftP99Ms, slo.TpotP99Ms);
+                        CacheMaxQps(key, maxQps);
+                    }
+
+                    values = values with { MaxQpsAtSlo = maxQps };
                 }
             }
         }
@@ -363,11 +375,13 @@ public sealed class ShardEvaluator
         present[(int)column][row] = !double.IsNaN(value);
     }
 
-    /// <summary>The capacity search for this row's replica (or deployment) and lengths, once per distinct coordinates other than batch and qps.</summary>
-    private double MaxQpsAtSlo<TModel>(in TModel model, double guess, ReadOnlySpan<int> digits, ServingSlo slo)
-        where TModel : struct, IServingModel
+    /// <summary>
+    /// The capacity search's answer for this row's replica (or deployment) and lengths, searched once per
+    /// distinct coordinates other than batch and qps: looked up before anything of the search is built.
+    /// </summary>
+    private bool TryCachedMaxQps(ReadOnlySpan<int> digits, out long key, out double qps)
     {
-        long key = 0;
+        key = 0;
         for (var d = 0; d < digits.Length; d++)
         {
             if (_roles[d] is not (DimensionRole.Batch or DimensionRole.Qps))
@@ -376,19 +390,17 @@ public sealed class ShardEvaluator
             }
         }
 
-        if (_maxQps.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
+        return _maxQps.TryGetValue(key, out qps);
+    }
 
+    private void CacheMaxQps(long key, double qps)
+    {
         if (_maxQps.Count >= MaxCachedRates)
         {
             _maxQps.Clear();
         }
 
-        var qps = CapacitySearch.MaxQps(model, guess, slo.TtftP99Ms, slo.TpotP99Ms);
         _maxQps[key] = qps;
-        return qps;
     }
 
     private static readonly Metrics InvalidLayout = new()

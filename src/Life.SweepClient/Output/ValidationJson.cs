@@ -5,7 +5,7 @@ namespace Life.SweepClient.Output;
 
 /// <summary>
 /// The `validate --json` object of interfaces.md, plus the counts of invalid layouts and rows that do
-/// not fit, the skipped and invalid reasons, the multi-device and batch ≥ 64 slices and an optional baseline.
+/// not fit, the skipped and invalid reasons, the multi-device, batch ≥ 64 and at-rate slices and an optional baseline.
 /// </summary>
 internal static class ValidationJson
 {
@@ -16,26 +16,8 @@ internal static class ValidationJson
         {
             json.WriteStartObject();
             WriteBody(json, result);
-            json.WriteStartArray("skipped_reasons");
-            foreach (var group in result.Skipped.Where(s => s.Kind != SkipKind.InvalidLayout).GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
-            {
-                json.WriteStartObject();
-                json.WriteString("reason", group.Key);
-                json.WriteNumber("rows", group.Count());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("invalid_reasons");
-            foreach (var group in result.Skipped.Where(s => s.Kind == SkipKind.InvalidLayout).GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
-            {
-                json.WriteStartObject();
-                json.WriteString("reason", group.Key);
-                json.WriteNumber("rows", group.Count());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteReasons(json, "skipped_reasons", result.Skipped.Where(s => s.Kind != SkipKind.InvalidLayout));
+            WriteReasons(json, "invalid_reasons", result.Skipped.Where(s => s.Kind == SkipKind.InvalidLayout));
             if (baseline is not null)
             {
                 json.WriteStartObject("baseline_life");
@@ -100,5 +82,19 @@ internal static class ValidationJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter json, string name, IEnumerable<SkippedMeasurement> rows)
+    {
+        json.WriteStartArray(name);
+        foreach (var group in rows.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()))
+        {
+            json.WriteStartObject();
+            json.WriteString("reason", group.Key);
+            json.WriteNumber("rows", group.Count());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

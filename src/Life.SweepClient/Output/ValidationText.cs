@@ -53,7 +53,7 @@ internal static class ValidationText
         }
     }
 
-    /// <summary>Rows on several devices and large batches: where serving effects (collectives, KV capacity) decide the error.</summary>
+    /// <summary>Rows on several devices, large batches and at a request rate: where serving effects (collectives, KV capacity, queueing) decide the error.</summary>
     private static void WriteSlices(TextWriter output, ValidationResult result)
     {
         output.WriteLine();

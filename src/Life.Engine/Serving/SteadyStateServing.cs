@@ -89,7 +89,7 @@ public static class SteadyStateServing
     /// <summary>A request's prefill of <paramref name="input"/> tokens: its chunk steps (the others decoding in them) plus its extra.</summary>
     private static double PrefillSeconds(in StepCost cost, double context, int input, int budget, double others, double othersDecode)
     {
-        var extra = PrefillExtraSeconds(cost, context, input, budget, others, out var chunks);
+        var extra = PrefillExtraSeconds(cost, context, input, budget, others, out var chunks, out _);
         return (chunks * othersDecode) + extra;
     }
 
@@ -102,16 +102,16 @@ public static class SteadyStateServing
     /// <summary>λ·(O − 1)·t − N for N others decoding; NaN when prefills alone fill the steps.</summary>
     private static double Excess(in StepCost cost, double lambda, double decodeSteps, double context, int input, int budget, double others, out double step)
     {
-        step = StepSeconds(cost, lambda, context, input, budget, others, out _, out _);
+        step = StepSeconds(cost, lambda, context, input, budget, others, out _, out _, out _, out _);
         return double.IsInfinity(step) ? double.NaN : (lambda * decodeSteps * step) - others;
     }
 
     /// <summary>Step time a running request sees with <paramref name="others"/> others decoding; +∞ past saturation.</summary>
-    private static double StepSeconds(in StepCost cost, double lambda, double context, int input, int budget, double others, out double decode, out double prefillExtra)
+    private static double StepSeconds(in StepCost cost, double lambda, double context, int input, int budget, double others, out double decode, out double prefillExtra, out int chunks, out double othersDecode)
     {
         var batch = 1 + others;
         decode = cost.Seconds(batch, context, 0, 0, 0);
-        prefillExtra = PrefillExtraSeconds(cost, context, input, budget, others, out _);
+        prefillExtra = PrefillExtraSeconds(cost, context, input, budget, others, out chunks, out othersDecode);
         var share = lambda * prefillExtra;
         return share >= 1 ? double.PositiveInfinity : decode / (1 - share);
     }
@@ -121,14 +121,14 @@ public static class SteadyStateServing
     /// after the decodes: its full chunks (attention growing with the past, so the first and last
     /// full chunk's extras are averaged) and the remainder.
     /// </summary>
-    private static double PrefillExtraSeconds(in StepCost cost, double context, int input, int budget, double others, out int chunks)
+    private static double PrefillExtraSeconds(in StepCost cost, double context, int input, int budget, double others, out int chunks, out double plain)
     {
         var room = Math.Max(1, budget - Math.Ceiling(others * cost.BudgetTokensPerDecode));
         var chunk = Math.Min(input, room);
         var full = (int)Math.Floor(input / chunk);
         var remainder = input - (full * chunk);
         chunks = full + (remainder > 0 ? 1 : 0);
-        var plain = cost.Seconds(others, context, 0, 0, 0);
+        plain = cost.Seconds(others, context, 0, 0, 0);
         var first = cost.Seconds(others, context, 1, chunk, 0) - plain;
         var lastFull = full > 1 ? cost.Seconds(others, context, 1, chunk, (full - 1) * chunk) - plain : first;
         var extra = (first + lastFull) / 2 * full;
@@ -145,11 +145,8 @@ public static class SteadyStateServing
         var lambda = workload.Qps;
         var input = workload.InputTokens;
         var context = MeanContext(workload);
-        var step = StepSeconds(cost, lambda, context, input, scheduler.MaxNumBatchedTokens, others, out _, out var prefillExtra);
-        PrefillExtraSeconds(cost, context, input, scheduler.MaxNumBatchedTokens, others, out var chunks);
-
-        // Steps during this request's prefill: the others decode in them (not yet this one).
-        var othersDecode = cost.Seconds(others, context, 0, 0, 0);
+        // othersDecode: the steps during this request's prefill, in which the others decode (not yet this one).
+        var step = StepSeconds(cost, lambda, context, input, scheduler.MaxNumBatchedTokens, others, out _, out var prefillExtra, out var chunks, out var othersDecode);
         var prefill = (chunks * othersDecode) + prefillExtra;
 
         // The engine is busy when anyone is in it (Poisson occupancy): an arrival then waits for the
